@@ -1,0 +1,80 @@
+"""The one data type that flows through the pipeline: a document made of lines.
+
+Every input line keeps its 1-based position, its text, the label the classifier
+gave it and the reason for that label, so nothing is removed without a record.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Label(enum.StrEnum):
+    """What an input line is. Only ``BODY`` and ``HEADING`` lines make the body text."""
+
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    HEADING = "heading"
+    BODY = "body"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+
+#: Labels whose lines are emitted as body paragraphs.
+BODY_LABELS = frozenset({Label.BODY, Label.HEADING})
+
+
+@dataclass
+class Line:
+    """One non-blank input line and the decision taken about it.
+
+    ``number`` is 1-based within its document; ``raw`` is the line as read,
+    ``text`` its normalized form (what the output shows).
+    """
+
+    number: int
+    raw: str
+    text: str
+    label: Label = Label.BODY
+    reason: str = ""
+
+    def set(self, label: Label, reason: str) -> None:
+        self.label = label
+        self.reason = reason
+
+    def as_record(self) -> dict[str, Any]:
+        return {"line": self.number, "label": self.label.value, "reason": self.reason}
+
+
+@dataclass
+class Document:
+    """A cleaned article.
+
+    ``text`` holds the body paragraphs (headings included) separated by one
+    blank line. ``lines`` records every non-blank input line with its label
+    and reason. ``extra`` carries the fields of an input record that the
+    cleaner does not own (they pass through to JSONL output untouched).
+    """
+
+    id: str | None = None
+    title: str | None = None
+    standfirst: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    text: str = ""
+    lang: str = "und"
+    lang_prob: float = 0.0
+    lines: list[Line] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def headings(self) -> list[str]:
+        return [line.text for line in self.lines if line.label is Label.HEADING]
+
+    @property
+    def paragraphs(self) -> list[Line]:
+        """The body and heading lines, in input order."""
+        return [line for line in self.lines if line.label in BODY_LABELS]

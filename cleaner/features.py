@@ -1,0 +1,102 @@
+"""Per-line features: what the classifier knows about a line by itself.
+
+Everything here is computed from the normalized line text plus the raw
+line's leading characters (indentation, list bullets from the converter),
+in one pass, with precompiled patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .language import month_words
+from .lexicon import Lexicon, Rule
+
+_WORD = re.compile(r"\w+")
+# Sentence end: terminal mark, optionally followed by closing quotes/brackets.
+_TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]*\s+['\"“‘«(]*[A-ZÀ-ÖØ-Þ0-9]")
+_BULLET = re.compile(r"^\s*(?:[*+•·▪►▸◦‣●○■□]|-\s|\d{1,2}[.)]\s)")
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|words|story|text|reporting|report|photos?)\s+)?"
+    r"(?:by|von|par|por|di|door|av|przez|de)\s+(?P<name>.{2,90})$",
+    re.IGNORECASE,
+)
+# Words a name may hold in lowercase ("Our Foreign Desk", "Anna van der Berg").
+_NAME_JOINERS = frozenset(
+    "and of the in for at de del der van von den la le y e und et da di du zu & | , - – —".split()  # noqa: SIM905
+)
+_NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+_MONTHS = month_words()
+
+
+@dataclass(slots=True)
+class LineFeatures:
+    chars: int
+    words: int
+    stop_ratio: float
+    terminal: bool
+    sentences: int
+    title_case: float
+    all_caps: bool
+    digit_ratio: float
+    bullet: bool
+    indent: int
+    has_date: bool
+    rule: Rule | None
+
+
+def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) -> LineFeatures:
+    tokens = _WORD.findall(text)
+    alpha = [t for t in tokens if t[0].isalpha()]
+    stop_hits = sum(1 for t in tokens if t.lower() in stops) if stops else 0
+    upper_initial = sum(1 for t in alpha if t[0].isupper())
+    return LineFeatures(
+        chars=len(text),
+        words=len(tokens),
+        stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
+        terminal=_TERMINAL.search(text) is not None,
+        sentences=1 + len(_SENTENCE_BREAK.findall(text)),
+        title_case=upper_initial / len(alpha) if alpha else 0.0,
+        all_caps=text.isupper(),
+        digit_ratio=sum(c.isdigit() for c in text) / len(text) if text else 0.0,
+        bullet=_BULLET.match(raw) is not None,
+        indent=len(raw) - len(raw.lstrip()),
+        has_date=_has_date(tokens, text),
+        rule=lexicon.match(text),
+    )
+
+
+def _has_date(tokens: list[str], text: str) -> bool:
+    """A month name next to a number, or a numeric date or time."""
+    if _NUMERIC_DATE.search(text):
+        return True
+    return any(t.isdigit() for t in tokens) and any(t.lower() in _MONTHS for t in tokens)
+
+
+def byline_name(text: str) -> str | None:
+    """The name of a byline line ("By Jane Doe, AP" gives "Jane Doe, AP"), or None.
+
+    A name is a short run of capitalized words and joiners; "By the time we
+    arrived" is not a byline.
+
+    >>> byline_name("By Bassem Mroue, Associated Press")
+    'Bassem Mroue, Associated Press'
+    >>> byline_name("by Our Foreign Desk")
+    'Our Foreign Desk'
+    >>> byline_name("By the time we arrived, it was over.") is None
+    True
+    """
+    found = _BYLINE.match(text)
+    if found is None:
+        return None
+    name = found.group("name").strip()
+    tokens = _NAME_TOKEN.findall(name)
+    if not tokens or len(tokens) > 14:
+        return None
+    words = [t for t in tokens if t.lower() not in _NAME_JOINERS and t[0].isalpha()]
+    if not words or any(not w[0].isupper() for w in words):
+        return None
+    return name

@@ -1,0 +1,110 @@
+"""Text normalization: what every emitted line goes through.
+
+Policy (documented in the README):
+
+* mojibake is repaired with ftfy, but only when a cheap check sees the
+  signature of UTF-8 read as Latin-1/cp1252 (ftfy's own check costs more
+  than the whole cleaning of a page);
+* Unicode NFC;
+* no-break spaces, tabs and every other ``Zs`` space become a plain space,
+  runs of spaces one space, indentation and trailing spaces go;
+* C0/C1 control characters, lone surrogates, zero-width spaces, word
+  joiners, BOMs, soft hyphens and bidi embedding/override controls are
+  removed. The zero-width (non-)joiners U+200C/U+200D are kept: they are
+  spelling in Persian and Indic scripts and glue emoji sequences;
+* typographic quotes and dashes are kept unless ``ascii_punctuation`` asks
+  to fold them.
+
+Line breaks are not handled here: :mod:`cleaner.segmenting` splits lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # "&amp;amp;" must not shrink on every pass (idempotence)
+    uncurl_quotes=False,
+    fix_character_width=False,  # full-width forms are legitimate CJK text
+    fix_line_breaks=False,
+    normalization="NFC",
+    explain=False,
+)
+
+# A UTF-8 lead byte read as Latin-1/cp1252 (Â..ô) followed by what a
+# continuation byte becomes in those encodings. Cheap gate in front of ftfy.
+_MOJIBAKE_HINT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+_REMOVED = (
+    "\u0000-\u0008\u000b-\u001f\u007f-\u009f"  # C0 and C1 controls (\t and \n are handled apart)
+    "\u00ad"  # soft hyphen
+    "\u200b\u2060\ufeff"  # zero-width space, word joiner, BOM
+    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates
+    "\ud800-\udfff"  # lone surrogates (from JSON "\ud800")
+)
+_REMOVE_RE = re.compile(f"[{_REMOVED}]")
+_SPACES_RE = re.compile(r"[^\S\n]+")  # any whitespace but the newline, NBSP included
+
+_ASCII_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u2026": "...",
+    }
+)
+
+
+def repair_encoding(text: str) -> str:
+    """Undo mojibake (UTF-8 decoded as cp1252/Latin-1) when there is a sign of it.
+
+    >>> repair_encoding("cafÃ©")
+    'café'
+    >>> repair_encoding("café")
+    'café'
+    """
+    if _MOJIBAKE_HINT.search(text) is None:
+        return text
+    return ftfy.fix_text(text, _FTFY_CONFIG)
+
+
+def normalize_line(line: str, *, ascii_punctuation: bool = False) -> str:
+    """Normalize one line of text (no line breaks expected inside).
+
+    >>> normalize_line("\\u00a0 Hello\\u200b  world\\t ")
+    'Hello world'
+    >>> normalize_line("\\u201cQuoted\\u201d \\u2014 dash", ascii_punctuation=True)
+    '"Quoted" - dash'
+    """
+    if not line.isascii():
+        line = _REMOVE_RE.sub("", line)
+        line = unicodedata.normalize("NFC", line)
+        if ascii_punctuation:
+            line = line.translate(_ASCII_FOLD)
+    else:
+        line = _REMOVE_RE.sub("", line)
+    return _SPACES_RE.sub(" ", line).strip()

@@ -1,0 +1,143 @@
+"""Reading inputs into records, lazily, without losing any.
+
+Every input unit (a plain-text document, a JSONL line) becomes either a
+:class:`Record` or a :class:`Reject` that says where it came from and why it
+could not be read. Bytes are decoded as UTF-8 (a BOM is dropped); bytes that
+are not UTF-8 reject that unit only, with a message naming the fix.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+#: Bytes read per chunk from a stream of plain-text documents.
+CHUNK_BYTES = 1 << 16
+FORMATS = ("auto", "text", "jsonl")
+
+
+@dataclass
+class Record:
+    """One article to clean: its text (or the JSON object holding it) and where it came from."""
+
+    source: str
+    position: int
+    payload: str | dict[str, Any]
+
+
+@dataclass
+class Reject:
+    """An input unit that could not become a document."""
+
+    source: str
+    position: int
+    kind: str
+    message: str
+    id: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "position": self.position,
+            "error": {"kind": self.kind, "message": self.message},
+        }
+
+
+Item = Record | Reject
+
+
+def _decode(data: bytes, source: str, position: int) -> str | Reject:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Reject(
+            source,
+            position,
+            "undecodable",
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`",
+        )
+
+
+def read_text_documents(stream: IO[bytes], source: str) -> Iterator[Item]:
+    """Plain-text documents separated by form feeds (``\\f``), one at a time.
+
+    The form feed byte never occurs inside a UTF-8 sequence, so documents are
+    split before decoding and a bad byte rejects only its own document.
+    """
+    pending = bytearray()
+    position = 0
+
+    def finish(data: bytes) -> Iterator[Item]:
+        nonlocal position
+        if not data.strip():
+            return
+        position += 1
+        text = _decode(data, source, position)
+        yield text if isinstance(text, Reject) else Record(source, position, text)
+
+    while chunk := stream.read(CHUNK_BYTES):
+        parts = chunk.split(b"\f")
+        pending += parts[0]
+        for part in parts[1:]:
+            yield from finish(bytes(pending))
+            pending = bytearray(part)
+    yield from finish(bytes(pending))
+
+
+def read_text_file(stream: IO[bytes], source: str) -> Iterator[Item]:
+    """A whole file as one document (an empty file is an empty document)."""
+    text = _decode(stream.read(), source, 1)
+    yield text if isinstance(text, Reject) else Record(source, 1, text)
+
+
+def parse_jsonl_line(data: bytes, source: str, position: int) -> Item | None:
+    """One JSONL line: a Record holding the object, a Reject, or None for a blank line."""
+    text = _decode(data, source, position)
+    if isinstance(text, Reject):
+        return text
+    if not text.strip():
+        return None
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Reject(source, position, "invalid-json", f"invalid JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:
+        return Reject(source, position, "invalid-json", "invalid JSON: nested too deeply")
+    if not isinstance(value, dict):
+        return Reject(source, position, "not-an-object", f"a JSON {type(value).__name__} is not a record object")
+    return Record(source, position, value)
+
+
+def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Item]:
+    for position, data in enumerate(lines, start=1):
+        item = parse_jsonl_line(data, source, position)
+        if item is not None:
+            yield item
+
+
+def sniff(head: bytes) -> str:
+    """``jsonl`` when the input opens with a JSON object, else ``text``.
+
+    >>> sniff(b'  {"id": 1, "text": "x"}\\n'), sniff(b"Headline\\n\\nBody")
+    ('jsonl', 'text')
+    """
+    return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
+
+
+def read_source(stream: io.BufferedReader, source: str, fmt: str, *, whole: bool) -> Iterator[Item]:
+    """The records of one input. ``whole``: a plain-text input is one document
+    (a file) rather than form-feed separated documents (a stream)."""
+    if fmt == "auto":
+        fmt = sniff(stream.peek(64))
+    if fmt == "jsonl":
+        yield from read_jsonl(stream, source)
+    elif whole:
+        yield from read_text_file(stream, source)
+    else:
+        yield from read_text_documents(stream, source)

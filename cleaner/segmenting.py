@@ -1,0 +1,63 @@
+"""Splitting input text into documents and lines.
+
+Line breaks are ``\\r\\n``, ``\\r``, ``\\n``, ``\\v``, NEL, and the Unicode line
+and paragraph separators. A form feed separates documents in a stream; inside
+a single document it is a line break. A line that is empty once normalized
+(whitespace, no-break spaces, zero-width characters only) is blank: it keeps
+its number but is not classified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from .document import Line
+from .normalizing import normalize_line, repair_encoding
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
+
+#: Separator of plain-text documents in one stream.
+DOCUMENT_SEPARATOR = "\f"
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every line break this module recognises.
+
+    >>> split_lines("a\\r\\nb\\rc\\u2028d")
+    ['a', 'b', 'c', 'd']
+    """
+    return _LINE_BREAK.split(text)
+
+
+def segment(text: str, *, ascii_punctuation: bool = False) -> list[Line]:
+    """The non-blank lines of one document, numbered from 1, normalized."""
+    lines = []
+    for number, raw in enumerate(split_lines(repair_encoding(text)), start=1):
+        norm = normalize_line(raw, ascii_punctuation=ascii_punctuation)
+        if norm:
+            lines.append(Line(number=number, raw=raw, text=norm))
+    return lines
+
+
+def split_documents(chunks: Iterable[str]) -> Iterator[str]:
+    """Yield the form-feed separated documents of a text stream, lazily.
+
+    A stream with no form feed is one document; an empty or blank stream
+    yields nothing.
+
+    >>> list(split_documents(["one\\fsec", "ond\\f\\f"]))
+    ['one', 'second']
+    """
+    pending: list[str] = []
+    for chunk in chunks:
+        parts = chunk.split(DOCUMENT_SEPARATOR)
+        pending.append(parts[0])
+        for part in parts[1:]:
+            document = "".join(pending)
+            if document.strip():
+                yield document
+            pending = [part]
+    document = "".join(pending)
+    if document.strip():
+        yield document

@@ -1,0 +1,81 @@
+"""Rendering documents: readable text, markdown, JSONL records, explain views."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .document import Document, Label
+from .pipeline import readable_text
+from .reading import Reject
+
+OUTPUT_FORMATS = ("text", "jsonl", "markdown")
+#: Between two documents in text and markdown output: a form feed on its own
+#: line, which is also what ``cleaner`` reads as a document separator.
+DOCUMENT_SEPARATOR = "\f\n"
+
+_LABEL_WIDTH = max(len(label.value) for label in Label)
+
+
+def to_record(doc: Document, *, explain: bool = False) -> dict[str, Any]:
+    """The JSONL record: unknown input fields untouched, then the cleaner's fields."""
+    record: dict[str, Any] = dict(doc.extra)
+    record.update(
+        id=doc.id,
+        title=doc.title,
+        standfirst=doc.standfirst,
+        byline=doc.byline,
+        dateline=doc.dateline,
+        lang=doc.lang,
+        lang_prob=doc.lang_prob,
+        text=doc.text,
+    )
+    if explain:
+        record["lines"] = [line.as_record() for line in doc.lines]
+    return record
+
+
+def to_markdown(doc: Document) -> str:
+    parts = []
+    if doc.title:
+        parts.append(f"# {doc.title}")
+    if doc.standfirst:
+        parts.append(f"*{doc.standfirst}*")
+    credits = " · ".join(x for x in (doc.byline and f"By {doc.byline}", doc.dateline) if x)
+    if credits:
+        parts.append(credits)
+    parts.extend(f"## {line.text}" if line.label is Label.HEADING else line.text for line in doc.paragraphs)
+    return "\n\n".join(parts)
+
+
+def to_explain_text(doc: Document) -> str:
+    """Every non-blank input line, prefixed by its number, label and reason."""
+    rows = [f"{line.number:>5} {line.label.value:<{_LABEL_WIDTH}} {line.reason:<28} {line.text}" for line in doc.lines]
+    head = f"# id={doc.id} lang={doc.lang} title={doc.title!r} byline={doc.byline!r} dateline={doc.dateline!r}"
+    return "\n".join([head, *rows])
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """One JSON line. Lone surrogates passed through from the input (JSON
+    ``"\\ud800"``) cannot be written as UTF-8: such a record is written with
+    ``\\u`` escapes instead, which round-trips."""
+    line = json.dumps(record, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record)
+    return line + "\n"
+
+
+def render(doc: Document, fmt: str, *, explain: bool = False) -> str:
+    """One document as a chunk of output (newline-terminated)."""
+    if fmt == "jsonl":
+        return dumps(to_record(doc, explain=explain))
+    if explain:
+        return to_explain_text(doc) + "\n"
+    body = to_markdown(doc) if fmt == "markdown" else readable_text(doc)
+    return body + "\n"
+
+
+def reject_line(reject: Reject) -> str:
+    return dumps(reject.as_record())
