@@ -2,7 +2,8 @@
 
 1. Features and local content probabilities (:mod:`cleaner.scoring`).
 2. Context: a two-state Viterbi pass (:mod:`cleaner.decoding`) settles each
-   line from its neighbours; captions are transparent to it.
+   line from its neighbours; captions, share bars and advertisement slots
+   are transparent to it.
 3. Structure: the article runs from its first to its last content line.
    Before it sit the headline (the last headline-shaped line), furniture and
    captions; the standfirst is the sentence right after the headline when a
@@ -22,7 +23,7 @@ from .decoding import viterbi
 from .document import Label, Line
 from .features import LineFeatures, byline_name, line_features
 from .lexicon import Lexicon
-from .scoring import AFTER_CLOSER_FACTOR, CLOSER_KINDS, is_prose, local_probability
+from .scoring import AFTER_CLOSER_FACTOR, CLOSER_KINDS, TRANSPARENT_KINDS, is_prose, local_probability
 
 #: Headline length in words (inclusive range). Headlines of news and blog
 #: pages in the dev benchmarks run from 3 to about 25 words; one- and
@@ -98,6 +99,7 @@ def classify(lines: list[Line], stops: frozenset[str], lexicon: Lexicon) -> Fiel
         for i in range(n)
     ]
     caption = [f.rule is not None and f.rule.label is Label.CAPTION for f in feats]
+    transparent = [f.rule is not None and f.rule.kind in TRANSPARENT_KINDS for f in feats]
     probability = []
     seen_prose = closed = False
     for i, f in enumerate(feats):
@@ -109,7 +111,7 @@ def classify(lines: list[Line], stops: frozenset[str], lexicon: Lexicon) -> Fiel
             closed = True
         probability.append(p)
 
-    decoded = [i for i in range(n) if not caption[i]]
+    decoded = [i for i in range(n) if not transparent[i]]
     content = [False] * n
     for i, state in zip(decoded, viterbi([probability[i] for i in decoded]), strict=True):
         content[i] = state

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import IO, Any, cast
+from typing import IO, Any
 
 import click
 
@@ -42,7 +41,7 @@ def _inputs(files: tuple[str, ...], fmt: str) -> Iterator[Item]:
         files = ("-",)
     for name in files:
         if name == "-":
-            yield from read_source(cast(io.BufferedReader, sys.stdin.buffer), "stdin", fmt, whole=False)
+            yield from read_source(sys.stdin.buffer, "stdin", fmt, whole=False)
         else:
             with open(name, "rb") as stream:
                 yield from read_source(stream, name, fmt, whole=True)

@@ -12,7 +12,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import IO, Any, cast
 
 #: Bytes read per chunk from a stream of plain-text documents.
 CHUNK_BYTES = 1 << 16
@@ -130,9 +130,11 @@ def sniff(head: bytes) -> str:
     return "jsonl" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else "text"
 
 
-def read_source(stream: io.BufferedReader, source: str, fmt: str, *, whole: bool) -> Iterator[Item]:
+def read_source(stream: IO[bytes], source: str, fmt: str, *, whole: bool) -> Iterator[Item]:
     """The records of one input. ``whole``: a plain-text input is one document
     (a file) rather than form-feed separated documents (a stream)."""
+    if not isinstance(stream, io.BufferedReader):
+        stream = io.BufferedReader(cast(io.RawIOBase, stream))  # any readable binary stream gains peek()
     if fmt == "auto":
         fmt = sniff(stream.peek(64))
     if fmt == "jsonl":

@@ -34,6 +34,10 @@ PROSE_MIN_STOP_RATIO = 0.15
 #: stories, comments, copyright) keep this share of their probability.
 AFTER_CLOSER_FACTOR = 0.3
 
+#: Rule kinds that sit inside articles (share bars, advertisement slots):
+#: the decoder looks through them, like through captions, so a lead
+#: paragraph cut from the body by a share bar stays with the body.
+TRANSPARENT_KINDS = frozenset({"share", "advertisement", "photo-credit"})
 #: Rule kinds that close an article: what follows them is rarely the article.
 CLOSER_KINDS = frozenset({"source-credit", "site-name", "tags", "related-stories", "comments", "copyright"})
 

@@ -1,0 +1,175 @@
+"""The line classifier at each threshold's edge, with hand-built documents."""
+
+import pytest
+
+from cleaner import Label, clean
+from cleaner.classifying import (
+    BYLINE_MAX_WORDS,
+    HEADING_MAX_WORDS,
+    STANDFIRST_MAX_WORDS,
+    TITLE_MAX_WORDS,
+    TITLE_MIN_WORDS,
+    dateline_place,
+)
+from cleaner.decoding import viterbi
+from cleaner.features import byline_name, line_features
+from cleaner.language import MIN_LETTERS, detect, stopwords
+from cleaner.lexicon import default_lexicon
+from cleaner.scoring import PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
+
+PROSE = [
+    "The council approved the new budget on Monday after a long and heated debate, officials said.",
+    "The plan raises spending on schools and roads by a tenth over the next two years.",
+    "Opposition members said the increase was not enough to repair the damage of past cuts.",
+    "A final vote on the details is expected before the end of the month, the mayor said.",
+]
+
+
+def words(n: int, first: str = "Rebels") -> str:
+    return " ".join([first, *(["town"] * (n - 1))])
+
+
+def labels(*blocks: str) -> list[Label]:
+    return [line.label for line in clean("\n\n".join(blocks)).lines]
+
+
+@pytest.mark.parametrize(
+    ("n", "title"),
+    [(TITLE_MIN_WORDS - 1, None), (TITLE_MIN_WORDS, True), (TITLE_MAX_WORDS, True), (TITLE_MAX_WORDS + 1, None)],
+)
+def test_headline_length_edges(n: int, title: bool | None) -> None:
+    headline = words(n)
+    doc = clean("\n\n".join([headline, *PROSE]))
+    assert doc.title == (headline if title else None)
+
+
+def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
+    doc = clean("\n\n".join(["Daily Gazette", "Home News World", "Rebels take key town in north", *PROSE]))
+    assert doc.title == "Rebels take key town in north"
+    assert [line.label for line in doc.lines][:2] == [Label.BOILERPLATE, Label.BOILERPLATE]
+
+
+def test_no_headline_when_the_text_opens_with_prose() -> None:
+    assert clean("\n\n".join(PROSE)).title is None
+
+
+@pytest.mark.parametrize(("n", "label"), [(HEADING_MAX_WORDS, Label.HEADING), (HEADING_MAX_WORDS + 1, Label.BODY)])
+def test_subheading_length_edge(n: int, label: Label) -> None:
+    assert labels(PROSE[0], PROSE[1], words(n, "Why"), PROSE[2], PROSE[3])[2] is label
+
+
+def test_short_line_at_the_end_is_not_a_heading() -> None:
+    assert labels(*PROSE, "More about rebels")[-1] is Label.BOILERPLATE
+
+
+def sentence(n: int) -> str:
+    cycle = ["rebels", "of", "the", "town", "and", "army"]
+    return " ".join(["The", *(cycle[i % len(cycle)] for i in range(n - 2)), "advance."])
+
+
+@pytest.mark.parametrize(("n", "prose"), [(PROSE_MIN_WORDS - 1, False), (PROSE_MIN_WORDS, True)])
+def test_prose_word_edge(n: int, prose: bool) -> None:
+    features = line_features(sentence(n), sentence(n), stopwords("en"), default_lexicon())
+    assert is_prose(features, has_stoplist=True) is prose
+
+
+def test_prose_needs_stopwords_where_a_stoplist_exists() -> None:
+    line = "Zebra Quokka Narwhal Okapi Axolotl Capybara Tapir Dugong Gharial."
+    features = line_features(line, line, stopwords("en"), default_lexicon())
+    assert features.stop_ratio < PROSE_MIN_STOP_RATIO
+    assert not is_prose(features, has_stoplist=True)
+    assert is_prose(features, has_stoplist=False)
+
+
+def test_lone_sentence_between_furniture_follows_its_neighbours() -> None:
+    got = labels(*PROSE, "Share:", "Menu", "The town of rebels was quiet again today.", "Subscribe", "Comments")
+    assert got[len(PROSE) + 2] is Label.BOILERPLATE
+    assert labels(*PROSE[:2], "The town of rebels was quiet.", *PROSE[2:])[2] is Label.BODY
+
+
+def test_prose_after_an_end_marker_is_furniture_but_not_before_it() -> None:
+    teaser = "The storm was the strongest ever to make landfall, and we revisit the story five years on."
+    got = labels(*PROSE, "SOURCE: Reuters and agencies", "Storm of the century", teaser)
+    assert got[: len(PROSE)] == [Label.BODY] * len(PROSE)
+    assert got[len(PROSE) :] == [Label.BOILERPLATE] * 3
+    assert labels("SOURCE: Reuters and agencies", *PROSE)[1:] == [Label.BODY] * len(PROSE)
+
+
+@pytest.mark.parametrize(
+    ("n", "label"), [(STANDFIRST_MAX_WORDS, Label.STANDFIRST), (STANDFIRST_MAX_WORDS + 1, Label.BODY)]
+)
+def test_standfirst_length_edge(n: int, label: Label) -> None:
+    got = labels("Rebels take key town", sentence(n), "Rebels in the town (Photo: AP)", *PROSE)
+    assert got[1] is label
+
+
+def test_sentence_after_headline_is_body_when_the_body_follows_directly() -> None:
+    assert labels("Rebels take key town", *PROSE)[1] is Label.BODY
+
+
+@pytest.mark.parametrize(("n", "is_byline"), [(BYLINE_MAX_WORDS - 1, True), (BYLINE_MAX_WORDS + 2, False)])
+def test_byline_length_edge(n: int, is_byline: bool) -> None:
+    line = "By " + " ".join(["Anna"] * (n - 1))
+    doc = clean("\n\n".join(["Rebels take key town", line, *PROSE]))
+    assert (doc.byline == line[3:]) is is_byline
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By Bassem Mroue, Associated Press", "Bassem Mroue, Associated Press"),
+        ("by Our Foreign Desk", "Our Foreign Desk"),
+        ("Von Anna van der Berg", "Anna van der Berg"),
+        ("By the time we arrived it was over", None),
+        ("By 2030 the city will have grown", None),
+        ("Bypass closed for repairs", None),
+    ],
+)
+def test_byline_names(text: str, name: str | None) -> None:
+    assert byline_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("BEIRUT — Syrian troops retreated.", "BEIRUT"),
+        ("NEW YORK (AP) — Stocks fell.", "NEW YORK"),
+        ("LONDON, England - The rain stopped.", "LONDON"),
+        ("SYRIAN government forces suffered a setback.", None),
+        ("(Reuters) — The attorney general is investigating.", None),
+        ("Beirut — Syrian troops retreated.", None),
+    ],
+)
+def test_dateline(text: str, place: str | None) -> None:
+    assert dateline_place(text) == place
+
+
+def test_dateline_only_from_the_first_body_paragraph() -> None:
+    doc = clean("\n\n".join([PROSE[0], "BEIRUT — " + PROSE[1]]))
+    assert doc.dateline is None
+    assert clean("\n\n".join(["BEIRUT — " + PROSE[0], PROSE[1]])).dateline == "BEIRUT"
+
+
+def test_duplicated_line_is_a_caption_inside_the_article_and_a_teaser_after_it() -> None:
+    got = labels(
+        "Rebels take key town",
+        "Smoke over the town",
+        "Smoke over the town",
+        *PROSE,
+        "SOURCE: agencies",
+        "Another story",
+        "Another story",
+    )
+    assert got[1:3] == [Label.CAPTION, Label.CAPTION]
+    assert got[-2:] == [Label.BOILERPLATE, Label.BOILERPLATE]
+
+
+def test_viterbi_keeps_weak_lines_with_strong_neighbours() -> None:
+    assert viterbi([0.95, 0.35, 0.95]) == [True, True, True]
+    assert viterbi([0.02, 0.85, 0.02]) == [False, False, False]
+    assert viterbi([]) == []
+
+
+def test_language_needs_enough_letters() -> None:
+    assert detect("a" * (MIN_LETTERS - 1))[0] == "und"
+    assert detect("Die Regierung hat am Montag erklärt, dass die Stadt sicher ist.")[0] == "de"

@@ -1,0 +1,55 @@
+"""Normalization of emitted text: each rule with an example and a counter-example."""
+
+import pytest
+
+from cleaner.normalizing import normalize_line, repair_encoding
+from cleaner.segmenting import segment, split_documents, split_lines
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  indented and trailing  ", "indented and trailing"),
+        ("no\u00a0break\u2009thin\u3000ideographic", "no break thin ideographic"),
+        ("tab\tseparated", "tab separated"),
+        ("zero\u200bwidth\u2060joiner\ufeff", "zerowidthjoiner"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("ctrl\x00\x07\x1b chars\x9f", "ctrl chars"),
+        ("lone \ud800surrogate", "lone surrogate"),
+        ("bidi \u202eoverride\u202c", "bidi override"),
+        ("e\u0301", "\u00e9"),  # NFC
+        ("\u201cquotes\u201d \u2014 kept", "\u201cquotes\u201d \u2014 kept"),
+        (
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+            "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        ),  # ZWNJ kept
+        ("\U0001f468\u200d\U0001f469",) * 2,  # ZWJ emoji sequence kept
+    ],
+)
+def test_normalize_line(raw: str, expected: str) -> None:
+    assert normalize_line(raw) == expected
+
+
+def test_ascii_punctuation_folds_only_on_request() -> None:
+    text = "\u201cIt\u2019s over\u201d \u2013 he said\u2026"
+    assert normalize_line(text) == text
+    assert normalize_line(text, ascii_punctuation=True) == '"It\'s over" - he said...'
+
+
+def test_mojibake_is_repaired_and_clean_text_left_alone() -> None:
+    assert repair_encoding("The caf\u00c3\u00a9 \u00e2\u20ac\u201c open") == "The caf\u00e9 \u2013 open"
+    for clean in ("Fran\u00e7ais \u00e0 Paris", "\u00c2ge moyen", "na\u00efve caf\u00e9"):
+        assert repair_encoding(clean) == clean
+
+
+def test_line_breaks_of_every_kind() -> None:
+    assert split_lines("a\r\nb\rc\nd\u2028e\u2029f\x85g\vh") == list("abcdefgh")
+
+
+def test_blank_lines_keep_numbering() -> None:
+    lines = segment("one\n\n \u00a0\n\u200b\ntwo")
+    assert [(line.number, line.text) for line in lines] == [(1, "one"), (5, "two")]
+
+
+def test_split_documents_across_chunks() -> None:
+    assert list(split_documents(["a\fb", "c\f", "\f  \f", "d"])) == ["a", "bc", "d"]

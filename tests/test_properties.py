@@ -1,0 +1,59 @@
+"""Invariants of cleaning, checked on generated documents and arbitrary Unicode."""
+
+import itertools
+import unicodedata
+from collections.abc import Iterator
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import clean, clean_stream, clean_text
+from cleaner.document import BODY_LABELS
+from cleaner.segmenting import segment
+
+from .strategies import documents
+
+any_text = st.text() | documents()
+
+
+@given(any_text)
+def test_never_raises_and_labels_every_line(text: str) -> None:
+    doc = clean(text)
+    assert [line.number for line in doc.lines] == [line.number for line in segment(text)]
+    assert all(line.reason for line in doc.lines)
+
+
+@given(any_text)
+def test_clean_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(any_text)
+def test_output_paragraphs_come_from_the_input_in_order(text: str) -> None:
+    doc = clean(text)
+    normalized = [line.text for line in segment(text)]
+    emitted = [line.text for line in doc.lines if line.label in BODY_LABELS]
+    assert doc.text == "\n\n".join(emitted)
+    position = 0
+    for paragraph in emitted:
+        position = normalized.index(paragraph, position) + 1
+
+
+@given(any_text)
+def test_output_is_normalized(text: str) -> None:
+    out = clean_text(text)
+    assert unicodedata.is_normalized("NFC", out)
+    assert "\r" not in out
+    assert not any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in out)
+    assert all(line == line.strip() for line in out.split("\n"))
+    assert "\n\n\n" not in out
+
+
+def test_clean_stream_is_lazy() -> None:
+    def endless() -> Iterator[str]:
+        for n in itertools.count():
+            yield f"Headline number {n} here\n\nThe council met on day {n} and approved the plan, officials said."
+
+    docs = list(itertools.islice(clean_stream(endless()), 3))
+    assert [doc.title for doc in docs] == [f"Headline number {n} here" for n in range(3)]
