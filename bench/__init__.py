@@ -1,0 +1,1 @@
+"""Benchmark harness for the `cleaner` package (text track and HTML track)."""

@@ -1,0 +1,224 @@
+"""HTML -> plain-text converters and the on-disk cache of their dumps.
+
+Converters:
+- ``inscriptis``: ``inscriptis.get_text(html)`` (defaults; the text track's main converter).
+- ``html2text``: html2text with body_width=0, ignore_images, ignore_links (markdown-ish:
+  ``#`` headings, ``  * `` bullets, ``|`` tables).
+- ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
+  JavaScript shows it), then writes the text of every block-level element on its own line:
+  no bullets, no indentation, no blank lines.
+
+Dumps live in ``bench/.cache/dumps/<file dataset>.<converter>.jsonl.gz`` (one record per page:
+id, text, seconds, error), filled lazily for the pages asked for, with at most 2 workers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import multiprocessing as mp
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import lxml.etree  # type: ignore[import-untyped]
+import lxml.html  # type: ignore[import-untyped]
+
+from bench.data import CACHE, file_dataset, iter_docs
+
+DUMPS = CACHE / "dumps"
+MAX_WORKERS = 2
+
+
+def inscriptis_text(html: str) -> str:
+    from inscriptis import get_text  # type: ignore[import-untyped]
+
+    text: str = get_text(html)
+    return text
+
+
+def html2text_text(html: str) -> str:
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0
+    h.ignore_images = True
+    h.ignore_links = True
+    return h.handle(html)
+
+
+# noscript is kept: Discourse forums (17 wcxb-dev pages) put the whole page text in it
+_DROP_TAGS = ("head", "script", "style", "template", "svg")
+# fmt: off
+_BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frameset", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "select", "option", "textarea", "title",
+})
+# fmt: on
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+class _LineWriter:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.buf: list[str] = []
+        self.pre = 0
+
+    def add(self, text: str | None) -> None:
+        if not text:
+            return
+        if self.pre:
+            parts = text.split("\n")
+            for i, part in enumerate(parts):
+                if i:
+                    self.flush()
+                self.buf.append(part)
+        else:
+            self.buf.append(text)
+
+    def flush(self) -> None:
+        line = " ".join("".join(self.buf).split())
+        self.buf = []
+        if line:
+            self.lines.append(line)
+
+
+def plain_text(html: str) -> str:
+    """Block-level elements' text, one per line, no blank lines, no bullets, no indentation."""
+    data = html.encode("utf-8", "surrogatepass")
+    try:
+        parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+        root = lxml.html.document_fromstring(data, parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    lxml.etree.strip_elements(root, *_DROP_TAGS, with_tail=False)
+    out = _LineWriter()
+    for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if tag in _BLOCK_TAGS or tag == "br":
+                out.flush()
+            if tag == "pre":
+                out.pre += 1
+            elif tag in _CELL_TAGS:
+                out.add(" ")
+            out.add(el.text)
+        else:
+            if tag == "pre":
+                out.pre -= 1
+            if tag in _BLOCK_TAGS:
+                out.flush()
+            elif tag in _CELL_TAGS:
+                out.add(" ")
+            out.add(el.tail)
+    out.flush()
+    return "\n".join(out.lines) + ("\n" if out.lines else "")
+
+
+CONVERTERS: dict[str, Callable[[str], str]] = {
+    "inscriptis": inscriptis_text,
+    "html2text": html2text_text,
+    "plain": plain_text,
+}
+
+
+def _convert_one(job: tuple[str, str, str]) -> tuple[str, str, float, str | None]:
+    converter, doc_id, html = job
+    t0 = time.perf_counter()
+    try:
+        text = CONVERTERS[converter](html)
+        err = None
+    except Exception as exc:  # a converter crash gives an empty dump, recorded
+        text, err = "", f"{type(exc).__name__}: {exc}"[:300]
+    return doc_id, text, time.perf_counter() - t0, err
+
+
+def dump_path(dataset: str, converter: str) -> Path:
+    return DUMPS / f"{file_dataset(dataset)}.{converter}.jsonl.gz"
+
+
+def _read_cache(path: Path) -> dict[str, dict[str, object]]:
+    if not path.exists():
+        return {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return {rec["id"]: rec for rec in map(json.loads, fh)}
+
+
+def _write_cache(path: Path, recs: dict[str, dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    with gzip.open(tmp, "wt", encoding="utf-8") as fh:
+        for rec in recs.values():
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    tmp.replace(path)
+
+
+def progress(label: str, done: int, total: int, t0: float, final: bool = False) -> None:
+    rate = done / max(time.perf_counter() - t0, 1e-9)
+    sys.stderr.write(f"\r{label}: {done}/{total} ({rate:.1f}/s)   ")
+    if final:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def get_dump_records(
+    dataset: str, converter: str, ids: Iterable[str] | None = None, workers: int = MAX_WORKERS
+) -> dict[str, dict[str, object]]:
+    """Cached dump records {id: {id, text, seconds, error}} for `ids` (default: every page)."""
+    if converter not in CONVERTERS:
+        raise ValueError(f"unknown converter {converter!r}; known: {', '.join(CONVERTERS)}")
+    if ids is None:
+        ids = [d.id for d in iter_docs(dataset)]
+    want = list(ids)
+    path = dump_path(dataset, converter)
+    cache = _read_cache(path)
+    missing = {i for i in want if i not in cache}
+    if missing:
+        jobs = (
+            (converter, d.id, d.html or "") for d in iter_docs(file_dataset(dataset), with_html=True) if d.id in missing
+        )
+        label = f"dump {file_dataset(dataset)}.{converter}"
+        t0 = time.perf_counter()
+        done = 0
+        n_workers = max(1, min(workers, MAX_WORKERS))
+        results: Iterable[tuple[str, str, float, str | None]]
+        pool = mp.get_context("fork").Pool(n_workers) if n_workers > 1 else None
+        try:
+            results = pool.imap(_convert_one, jobs, chunksize=2) if pool else map(_convert_one, jobs)
+            for doc_id, text, secs, err in results:
+                cache[doc_id] = {"id": doc_id, "text": text, "seconds": round(secs, 5), "error": err}
+                done += 1
+                if done % 20 == 0:
+                    progress(label, done, len(missing), t0)
+        finally:
+            if pool:
+                pool.close()
+                pool.join()
+        progress(label, done, len(missing), t0, final=True)
+        _write_cache(path, cache)
+    return {i: cache[i] for i in want if i in cache}
+
+
+def get_dumps(
+    dataset: str, converter: str, ids: Iterable[str] | None = None, workers: int = MAX_WORKERS
+) -> dict[str, str]:
+    """{id: dumped text} for the pages asked for, converting only what is not cached yet."""
+    recs = get_dump_records(dataset, converter, ids, workers)
+    return {i: str(r["text"]) for i, r in recs.items()}
+
+
+if __name__ == "__main__":
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Fill the dump cache.")
+    ap.add_argument("--datasets", default="scrapinghub-aeb,wcxb-dev,trafilatura-eval")
+    ap.add_argument("--converters", default=",".join(CONVERTERS))
+    args = ap.parse_args()
+    for ds in args.datasets.split(","):
+        for conv in args.converters.split(","):
+            get_dumps(ds, conv)

@@ -1,0 +1,128 @@
+"""HTML track development: cache trafilatura's extraction once, then score second-pass variants fast.
+
+    python -m bench.html_dev cache   [--datasets ...]           # fill .cache/html/<dataset>.jsonl.gz (2 workers)
+    python -m bench.html_dev compare [--datasets ...] [--modes none,rules,full]
+    python -m bench.html_dev timing  [--datasets ...] [--limit N]   # interleaved per-page timing, 1 process
+
+`compare` runs ``cleaner.pipeline.clean_extraction`` on the cached extractions with each
+second-pass mode and prints one table per dataset (same metrics as ``bench.run``). The final
+numbers and timings come from ``bench.run --html-track`` (trafilatura and cleaner_html in one run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import multiprocessing as mp
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from bench.data import CACHE, load_docs
+from bench.run import DEFAULT_DATASETS, Row, score_page, table
+
+HTML_CACHE = CACHE / "html"
+
+
+def _extract(job: tuple[str, str, str | None]) -> dict[str, Any]:
+    from cleaner.html import extract
+
+    doc_id, html, url = job
+    t0 = time.perf_counter()
+    ext = extract(html, url)
+    return {"id": doc_id, "seconds": time.perf_counter() - t0, "ext": ext.as_dict()}
+
+
+def cache(dataset: str, jobs: int = 2) -> None:
+    HTML_CACHE.mkdir(parents=True, exist_ok=True)
+    path = HTML_CACHE / f"{dataset}.jsonl.gz"
+    docs = load_docs(dataset, with_html=True)
+    todo = [(d.id, d.html or "", d.url) for d in docs]
+    with mp.get_context("fork").Pool(jobs) as pool, gzip.open(path, "wt", encoding="utf-8") as out:
+        for i, rec in enumerate(pool.imap(_extract, todo, chunksize=4), 1):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            if i % 100 == 0:
+                print(f"{dataset}: {i}/{len(todo)}", file=sys.stderr, flush=True)
+
+
+def load_cache(dataset: str) -> dict[str, Any]:
+    from cleaner.html import Extraction
+
+    with gzip.open(HTML_CACHE / f"{dataset}.jsonl.gz", "rt", encoding="utf-8") as fh:
+        return {rec["id"]: Extraction.from_dict(rec["ext"]) for rec in map(json.loads, fh)}
+
+
+def compare(dataset: str, modes: Sequence[str]) -> str:
+    from cleaner.pipeline import clean_extraction
+
+    docs = load_docs(dataset)
+    exts = load_cache(dataset)
+    rows = []
+    for mode in modes:
+        row = Row(f"cleaner_html[{mode}]")
+        for d in docs:
+            t0 = time.perf_counter()
+            try:
+                doc = clean_extraction(exts[d.id], second_pass=mode)
+                text, title = doc.text, doc.title
+            except Exception as exc:  # scored as empty, like bench.run
+                text, title = "", None
+                row.errors += 1
+                row.first_error = row.first_error or f"{type(exc).__name__}: {exc}"[:200]
+            row.seconds += time.perf_counter() - t0
+            row.pages += 1
+            row.gave_title = True
+            score_page(d, text, title, row)
+        rows.append(row)
+    return table(f"{dataset} × cached extraction ({len(docs)} pages)", rows)
+
+
+def timing(dataset: str, limit: int | None) -> str:
+    """Per page, alternately, trafilatura_html, trafilatura.extract alone and cleaner_html, in one
+    process: the ratio of summed times is fair under a changing load (bench.run times the systems
+    one after the other)."""
+    import trafilatura
+
+    from bench.systems import get_system
+
+    anchor, ours = get_system("trafilatura_html").fn, get_system("cleaner_html").fn
+
+    def extract_only(html: str) -> tuple[str, str | None]:
+        return trafilatura.extract(html, include_comments=False, include_tables=True) or "", None
+
+    fns = {"trafilatura_html": anchor, "trafilatura.extract": extract_only, "cleaner_html": ours}
+    total = dict.fromkeys(fns, 0.0)
+    docs = load_docs(dataset, with_html=True, limit=limit)
+    for i, d in enumerate(docs):
+        order = list(fns) if i % 2 == 0 else list(reversed(fns))
+        for name in order:
+            t0 = time.perf_counter()
+            fns[name](d.html or "")
+            total[name] += time.perf_counter() - t0
+    base = total["trafilatura_html"]
+    cells = ", ".join(f"{n} {1000 * t / len(docs):.0f} ms ({t / base:.2f}x)" for n, t in total.items())
+    return f"{dataset} ({len(docs)} pages), mean per page: {cells}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.html_dev")
+    ap.add_argument("what", choices=("cache", "compare", "timing"))
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--datasets", default=DEFAULT_DATASETS)
+    ap.add_argument("--modes", default="none,rules,full")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args(argv)
+    for dataset in args.datasets.split(","):
+        if args.what == "cache":
+            cache(dataset, max(1, min(args.jobs, 2)))
+        elif args.what == "timing":
+            print(timing(dataset, args.limit), flush=True)
+        else:
+            print(compare(dataset, args.modes.split(",")), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
