@@ -1,14 +1,19 @@
 """Labelling the lines of one document.
 
-1. Features and local content probabilities (:mod:`cleaner.scoring`).
+1. Features (:mod:`cleaner.features`) and each line's probability of being
+   article content from the learned line model (:mod:`cleaner.model`), which
+   sees the line and its neighbourhood.
 2. Context: a two-state Viterbi pass (:mod:`cleaner.decoding`) settles each
    line from its neighbours; captions, share bars and advertisement slots
    are transparent to it.
-3. Structure: the article runs from its first to its last content line.
-   Before it sit the headline (the last headline-shaped line), furniture and
-   captions; the standfirst is the sentence right after the headline when a
-   caption or byline separates it from the body; inside it, short unterminated
-   content lines are subheadings; after it everything is furniture.
+3. Structure: the article runs from its first content line to its last.
+   The headline is chosen among the lines before the first prose line by the
+   headline model (:mod:`cleaner.headline`); content lines above it are
+   furniture. The standfirst is the sentence right after the headline when a
+   caption, byline or furniture line separates it from the body; short
+   unterminated content lines inside the article are subheadings; after the
+   article everything is furniture. Furniture rules, captions and bylines
+   label their lines whatever the model says.
 4. Fields: headline, standfirst, byline (the name, without "By") and the
    dateline place of the first body paragraph (the paragraph itself is kept
    whole in the body).
@@ -22,23 +27,17 @@ from dataclasses import dataclass
 from .decoding import viterbi
 from .document import Label, Line
 from .features import LineFeatures, byline_name, line_features
+from .headline import TitleModel, candidate_rows, candidates
 from .lexicon import Lexicon
-from .scoring import AFTER_CLOSER_FACTOR, CLOSER_KINDS, TRANSPARENT_KINDS, is_prose, local_probability
+from .model import LineModel, featurize
+from .scoring import CLOSER_TAIL_SHARE, TRANSPARENT_KINDS, is_closer, is_prose
 
-#: Headline length in words (inclusive range). Headlines of news and blog
-#: pages in the dev benchmarks run from 3 to about 25 words; one- and
-#: two-word lines before an article are section names and site names.
-TITLE_MIN_WORDS = 3
-TITLE_MAX_WORDS = 30
 #: A standfirst is one or two sentences, not a paragraph of body.
 STANDFIRST_MAX_WORDS = 60
 #: Longest in-body subheading, in words.
 HEADING_MAX_WORDS = 15
 #: Longest byline line, in words.
 BYLINE_MAX_WORDS = 16
-#: Local probability given to a line that repeats its neighbour (a caption
-#: rendered twice, or a teaser headline): such a line is not body by itself.
-P_DUPLICATE = 0.1
 
 # A dateline: an upper-case place (optionally ", Region"), an optional agency
 # in parentheses, then a dash.
@@ -70,18 +69,25 @@ def dateline_place(text: str) -> str | None:
     return found.group("place") if found else None
 
 
-def _is_title_shaped(f: LineFeatures, text: str) -> bool:
-    if f.rule is not None or f.has_date or not TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS:
-        return False
-    return not text.endswith((".", ",", ";", ":")) or text.endswith("...")
+@dataclass
+class Analysis:
+    """What the classifier knows about a document's lines before labelling them."""
+
+    feats: list[LineFeatures]
+    prose: list[bool]
+    probability: list[float]
+    content: list[bool]
+    duplicate: list[bool]
+    caption: list[bool]
+    #: First content prose line: the headline is looked for before it.
+    start: int
+    #: Last content line: after it everything is furniture.
+    end: int
 
 
-def classify(lines: list[Line], stops: frozenset[str], lexicon: Lexicon) -> Fields:
-    """Label every line in place and return the document's fields."""
+def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: LineModel) -> Analysis:
+    """Features, probabilities and the decoded content/boilerplate states."""
     n = len(lines)
-    fields = Fields()
-    if n == 0:
-        return fields
     feats = [line_features(line.text, line.raw, stops, lexicon) for line in lines]
     has_stoplist = bool(stops)
     prose = [is_prose(f, has_stoplist) for f in feats]
@@ -93,50 +99,72 @@ def classify(lines: list[Line], stops: frozenset[str], lexicon: Lexicon) -> Fiel
             (rule.where == "tail" and i < last_prose) or (rule.where == "head" and i > first_prose)
         ):
             f.rule = None
-
     duplicate = [
         (i > 0 and lines[i].text == lines[i - 1].text) or (i + 1 < n and lines[i].text == lines[i + 1].text)
         for i in range(n)
     ]
     caption = [f.rule is not None and f.rule.label is Label.CAPTION for f in feats]
     transparent = [f.rule is not None and f.rule.kind in TRANSPARENT_KINDS for f in feats]
-    probability = []
-    seen_prose = closed = False
-    for i, f in enumerate(feats):
-        p = P_DUPLICATE if duplicate[i] and not caption[i] else local_probability(f, has_stoplist)
-        if closed:
-            p *= AFTER_CLOSER_FACTOR
-        seen_prose = seen_prose or prose[i]
-        if seen_prose and f.rule is not None and f.rule.kind in CLOSER_KINDS:
-            closed = True
-        probability.append(p)
-
+    probability = model.probabilities(featurize(lines, feats, prose, has_stoplist))
     decoded = [i for i in range(n) if not transparent[i]]
     content = [False] * n
-    for i, state in zip(decoded, viterbi([probability[i] for i in decoded]), strict=True):
+    states = viterbi([probability[i] for i in decoded], switch=model.switch, start_content=model.start_content)
+    for i, state in zip(decoded, states, strict=True):
         content[i] = state
-
+    byline = [
+        f.words <= BYLINE_MAX_WORDS and byline_name(line.text) is not None for f, line in zip(feats, lines, strict=True)
+    ]
+    closer = _article_closer(feats, prose, content, byline)
+    if closer is not None:
+        content[closer:] = [False] * (n - closer)
     content_prose = [i for i in range(n) if content[i] and prose[i]]
     content_any = [i for i in range(n) if content[i]]
     start = content_prose[0] if content_prose else (content_any[0] if content_any else n)
     end = content_any[-1] if content_any else -1
+    return Analysis(feats, prose, probability, content, duplicate, caption, start, end)
 
-    title_at = next(
-        (
-            i
-            for i in range(start - 1, -1, -1)
-            if not caption[i]
-            and not duplicate[i]
-            and byline_name(lines[i].text) is None
-            and _is_title_shaped(feats[i], lines[i].text)
-        ),
-        None,
-    )
+
+def _article_closer(
+    feats: list[LineFeatures], prose: list[bool], content: list[bool], byline: list[bool]
+) -> int | None:
+    """The closer line (source credit, tags, related stories, a trailing
+    byline …) that ends the article: the first one after some content whose
+    following prose is less than ``CLOSER_TAIL_SHARE`` of the prose before it."""
+    words = [f.words if p else 0 for f, p in zip(feats, prose, strict=True)]
+    total = sum(words)
+    before = 0
+    seen_content = False
+    for i, f in enumerate(feats):
+        closing = is_closer(f) or byline[i]
+        if seen_content and closing and total - before - words[i] < CLOSER_TAIL_SHARE * before:
+            return i
+        before += words[i]
+        seen_content = seen_content or content[i]
+    return None
+
+
+def title_candidates(lines: list[Line], a: Analysis) -> tuple[list[int], list[list[float]]]:
+    """The lines that may be the headline and their feature rows."""
+    meta = [a.feats[i].has_date or byline_name(lines[i].text) is not None for i in range(len(lines))]
+    excluded = [a.caption[i] or a.feats[i].rule is not None or meta[i] for i in range(len(lines))]
+    chosen = candidates(lines, a.feats, a.start, excluded)
+    return chosen, candidate_rows(lines, a.feats, a.probability, a.start, chosen, meta)
+
+
+def classify(
+    lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: LineModel, title_model: TitleModel
+) -> Fields:
+    """Label every line in place and return the document's fields."""
+    fields = Fields()
+    if not lines:
+        return fields
+    a = analyse(lines, stops, lexicon, model)
+    title_at = title_model.choose(*title_candidates(lines, a))
 
     for i, line in enumerate(lines):
-        f = feats[i]
-        name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not prose[i] else None
-        if caption[i] and f.rule is not None:
+        f = a.feats[i]
+        name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not a.prose[i] else None
+        if a.caption[i] and f.rule is not None:
             line.set(Label.CAPTION, f.rule.reason)
         elif i == title_at:
             line.set(Label.TITLE, "field:title")
@@ -144,41 +172,43 @@ def classify(lines: list[Line], stops: frozenset[str], lexicon: Lexicon) -> Fiel
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
             fields.byline = fields.byline or name
-        elif duplicate[i]:
-            if i <= end:
+        elif a.duplicate[i]:
+            if i <= a.end:
                 line.set(Label.CAPTION, "dup:caption")
             else:
                 line.set(Label.BOILERPLATE, "dup:teaser")
         elif f.rule is not None:
             line.set(f.rule.label, f.rule.reason)
-        elif i < start or (not content[i] and i > end):
-            where = "before" if i < start else "after"
-            line.set(Label.BOILERPLATE, f"context:{where}-article")
-        elif not content[i]:
-            line.set(Label.BOILERPLATE, f"context:between-boilerplate:{probability[i]:.2f}")
-        elif i < end and not prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS:
+        elif not a.content[i] or (title_at is not None and i < title_at):
+            where = "before" if i < a.start else "after" if i > a.end else "between"
+            line.set(Label.BOILERPLATE, f"context:{where}-article:{a.probability[i]:.2f}")
+        elif i < a.end and not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS:
             line.set(Label.HEADING, "shape:heading")
         else:
-            line.set(Label.BODY, f"model:{probability[i]:.2f}")
+            line.set(Label.BODY, f"model:{a.probability[i]:.2f}")
 
-    _standfirst(lines, title_at, fields)
+    _standfirst(lines, title_at, a, fields)
     first_body = next((line for line in lines if line.label is Label.BODY), None)
     if first_body is not None:
         fields.dateline = dateline_place(first_body.text)
     return fields
 
 
-def _standfirst(lines: list[Line], title_at: int | None, fields: Fields) -> None:
-    """The body line right after the headline becomes the standfirst when a
-    caption, byline or furniture line separates it from the rest of the body."""
+def _standfirst(lines: list[Line], title_at: int | None, a: Analysis, fields: Fields) -> None:
+    """The prose line right after the headline becomes the standfirst when a
+    caption, byline or furniture line separates it from the body that follows
+    (whatever the line model thought of it: standfirsts are rarely counted as
+    body by the benchmarks the model learned from)."""
     if title_at is None or title_at + 2 >= len(lines):
         return
-    candidate, after = lines[title_at + 1], lines[title_at + 2]
-    if candidate.label is not Label.BODY or after.label in (Label.BODY, Label.HEADING):
+    at = title_at + 1
+    candidate, after = lines[at], lines[at + 1]
+    context_label = candidate.label is Label.BODY or candidate.reason.startswith("context:")
+    if not (context_label and a.prose[at]) or after.label in (Label.BODY, Label.HEADING):
         return
-    if len(candidate.text.split()) > STANDFIRST_MAX_WORDS:
+    if a.feats[at].words > STANDFIRST_MAX_WORDS:
         return
-    if not any(line.label is Label.BODY for line in lines[title_at + 2 :]):
+    if not any(line.label is Label.BODY for line in lines[at + 1 :]):
         return
     candidate.set(Label.STANDFIRST, "field:standfirst")
     fields.standfirst = candidate.text

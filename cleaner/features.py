@@ -28,6 +28,9 @@ _NAME_JOINERS = frozenset(
     "and of the in for at de del der van von den la le y e und et da di du zu & | , - – —".split()  # noqa: SIM905
 )
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
+_LINK_LIKE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)[@#]\w|\.(?:com|org|net|html?)\b")
+_SEPARATORS = re.compile(r"\s[|·•/»›]\s")
+_QUOTES = frozenset("\"“”„«»‘’'")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _MONTHS = month_words()
 
@@ -45,6 +48,14 @@ class LineFeatures:
     bullet: bool
     indent: int
     has_date: bool
+    ends_colon: bool
+    punct_ratio: float
+    link_like: bool
+    separators: int
+    comma_ratio: float
+    starts_lower: bool
+    quote: bool
+    alpha_ratio: float
     rule: Rule | None
 
 
@@ -65,6 +76,14 @@ def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) 
         bullet=_BULLET.match(raw) is not None,
         indent=len(raw) - len(raw.lstrip()),
         has_date=_has_date(tokens, text),
+        ends_colon=text.endswith(":"),
+        punct_ratio=sum(1 for c in text if not c.isalnum() and not c.isspace()) / len(text) if text else 0.0,
+        link_like=_LINK_LIKE.search(text) is not None,
+        separators=len(_SEPARATORS.findall(text)),
+        comma_ratio=text.count(",") / len(tokens) if tokens else 0.0,
+        starts_lower=text[:1].islower(),
+        quote=any(c in _QUOTES for c in text),
+        alpha_ratio=sum(c.isalpha() for c in text) / len(text) if text else 0.0,
         rule=lexicon.match(text),
     )
 

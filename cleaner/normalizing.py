@@ -49,7 +49,7 @@ _REMOVED = (
     "\ud800-\udfff"  # lone surrogates (from JSON "\ud800")
 )
 _REMOVE_RE = re.compile(f"[{_REMOVED}]")
-_SPACES_RE = re.compile(r"[^\S\n]+")  # any whitespace but the newline, NBSP included
+_SPACES_RE = re.compile(r"\s+")  # any whitespace, NBSP included: a line has no breaks left
 
 _ASCII_FOLD = str.maketrans(
     {
@@ -79,6 +79,11 @@ _ASCII_FOLD = str.maketrans(
 )
 
 
+def has_mojibake(text: str) -> bool:
+    """Whether ``text`` shows the signature of UTF-8 read as cp1252/Latin-1."""
+    return _MOJIBAKE_HINT.search(text) is not None
+
+
 def repair_encoding(text: str) -> str:
     """Undo mojibake (UTF-8 decoded as cp1252/Latin-1) when there is a sign of it.
 
@@ -87,9 +92,7 @@ def repair_encoding(text: str) -> str:
     >>> repair_encoding("café")
     'café'
     """
-    if _MOJIBAKE_HINT.search(text) is None:
-        return text
-    return ftfy.fix_text(text, _FTFY_CONFIG)
+    return ftfy.fix_text(text, _FTFY_CONFIG) if has_mojibake(text) else text
 
 
 def normalize_line(line: str, *, ascii_punctuation: bool = False) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .document import Line
-from .normalizing import normalize_line, repair_encoding
+from .normalizing import has_mojibake, normalize_line, repair_encoding
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
@@ -31,10 +31,15 @@ def split_lines(text: str) -> list[str]:
 
 
 def segment(text: str, *, ascii_punctuation: bool = False) -> list[Line]:
-    """The non-blank lines of one document, numbered from 1, normalized."""
+    """The non-blank lines of one document, numbered from 1, normalized.
+
+    Mojibake is repaired line by line, after splitting, so a repair can never
+    change the numbering of the input lines.
+    """
+    repair = has_mojibake(text)
     lines = []
-    for number, raw in enumerate(split_lines(repair_encoding(text)), start=1):
-        norm = normalize_line(raw, ascii_punctuation=ascii_punctuation)
+    for number, raw in enumerate(split_lines(text), start=1):
+        norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
         if norm:
             lines.append(Line(number=number, raw=raw, text=norm))
     return lines

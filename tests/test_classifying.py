@@ -7,15 +7,15 @@ from cleaner.classifying import (
     BYLINE_MAX_WORDS,
     HEADING_MAX_WORDS,
     STANDFIRST_MAX_WORDS,
-    TITLE_MAX_WORDS,
-    TITLE_MIN_WORDS,
     dateline_place,
 )
 from cleaner.decoding import viterbi
 from cleaner.features import byline_name, line_features
+from cleaner.headline import LOOKBACK, MAX_WORDS, candidates
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
 from cleaner.scoring import PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
+from cleaner.segmenting import segment
 
 PROSE = [
     "The council approved the new budget on Monday after a long and heated debate, officials said.",
@@ -33,19 +33,30 @@ def labels(*blocks: str) -> list[Label]:
     return [line.label for line in clean("\n\n".join(blocks)).lines]
 
 
-@pytest.mark.parametrize(
-    ("n", "title"),
-    [(TITLE_MIN_WORDS - 1, None), (TITLE_MIN_WORDS, True), (TITLE_MAX_WORDS, True), (TITLE_MAX_WORDS + 1, None)],
-)
-def test_headline_length_edges(n: int, title: bool | None) -> None:
-    headline = words(n)
-    doc = clean("\n\n".join([headline, *PROSE]))
-    assert doc.title == (headline if title else None)
+def candidate_lines(texts: list[str], start: int) -> list[int]:
+    lines = segment("\n".join(texts))
+    feats = [line_features(x.text, x.raw, stopwords("en"), default_lexicon()) for x in lines]
+    return candidates(lines, feats, start, [False] * len(lines))
+
+
+@pytest.mark.parametrize(("n", "kept"), [(MAX_WORDS, True), (MAX_WORDS + 1, False)])
+def test_headline_candidate_length_edge(n: int, kept: bool) -> None:
+    assert (0 in candidate_lines([words(n), *PROSE], start=1)) is kept
+
+
+@pytest.mark.parametrize(("gap", "kept"), [(LOOKBACK - 1, True), (LOOKBACK, False)])
+def test_headline_candidate_lookback_edge(gap: int, kept: bool) -> None:
+    texts = ["Rebels take key town", *[f"Section {k}" for k in range(gap)], *PROSE]
+    assert (0 in candidate_lines(texts, start=gap + 1)) is kept
+
+
+def test_article_first_line_is_a_candidate() -> None:
+    assert candidate_lines(["Is this the end of the long war in the north?", *PROSE], start=0) == [0]
 
 
 def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
-    doc = clean("\n\n".join(["Daily Gazette", "Home News World", "Rebels take key town in north", *PROSE]))
-    assert doc.title == "Rebels take key town in north"
+    doc = clean("\n\n".join(["Daily Gazette", "Home News World", "Council approves budget after long debate", *PROSE]))
+    assert doc.title == "Council approves budget after long debate"
     assert [line.label for line in doc.lines][:2] == [Label.BOILERPLATE, Label.BOILERPLATE]
 
 
@@ -152,9 +163,9 @@ def test_dateline_only_from_the_first_body_paragraph() -> None:
 
 def test_duplicated_line_is_a_caption_inside_the_article_and_a_teaser_after_it() -> None:
     got = labels(
-        "Rebels take key town",
-        "Smoke over the town",
-        "Smoke over the town",
+        "Council approves budget after long debate",
+        "Councillors vote in the chamber",
+        "Councillors vote in the chamber",
         *PROSE,
         "SOURCE: agencies",
         "Another story",

@@ -1,0 +1,68 @@
+"""The learned line model: loading is validated, inference matches the weights."""
+
+import json
+import math
+from importlib import resources
+
+import pytest
+
+from cleaner import Options, clean
+from cleaner.model import (
+    FEATURE_NAMES,
+    STAGE2_NAMES,
+    LineModel,
+    ModelError,
+    default_model,
+    linear,
+    parse_model,
+    stage2_rows,
+)
+
+
+def model_data() -> dict:
+    return json.loads(resources.files("cleaner").joinpath("data/line_model.json").read_text("utf-8"))
+
+
+def test_packaged_model_fits_the_code() -> None:
+    model = default_model()
+    assert len(model.weights) == len(FEATURE_NAMES)
+    assert 0 < model.switch < 1 and 0 < model.start_content < 1
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["features"].pop(), "do not match the code"),
+        (lambda d: d["features"].append("ghost"), "unknown \\['ghost'\\]"),
+        (lambda d: d["weights"].pop(), "weights for"),
+        (lambda d: d.update(switch=1.5), "strictly between 0 and 1"),
+        (lambda d: d["stage2_weights"].pop(), "stage-2 weights"),
+    ],
+)
+def test_a_stale_or_broken_model_fails_loudly(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    data = model_data()
+    mutate(data)
+    with pytest.raises(ModelError, match=message):
+        parse_model(json.dumps(data))
+
+
+def test_first_stage_is_the_logistic_of_the_weighted_sum() -> None:
+    (p,) = linear((0.5, -1.0, 2.0), [[1.0, 2.0, 0.25]])
+    assert p == pytest.approx(1 / (1 + math.exp(-(0.5 - 2.0 + 0.5))))
+
+
+def test_second_stage_sees_the_neighbourhood() -> None:
+    rows = stage2_rows([0.9, 0.1, 0.8])
+    assert [dict(zip(STAGE2_NAMES, row, strict=True))["prev"] for row in rows] == [0.0, 0.9, 0.1]
+    assert dict(zip(STAGE2_NAMES, rows[1], strict=True))["max_next10"] == 0.8
+    assert dict(zip(STAGE2_NAMES, rows[1], strict=True))["logit"] == pytest.approx(math.log(0.1 / 0.9))
+
+
+def test_a_model_can_be_passed_in_options() -> None:
+    text = "Headline of the day\n\nThe council approved the budget on Monday after a long debate, officials said."
+    rest = (0.0,) * (len(FEATURE_NAMES) - 1)
+    stage2 = (0.0, 1.0) + (0.0,) * (len(STAGE2_NAMES) - 2)
+    keep_all = LineModel(weights=(30.0, *rest), stage2_weights=stage2, switch=0.1, start_content=0.5)
+    drop_all = LineModel(weights=(-30.0, *rest), stage2_weights=stage2, switch=0.1, start_content=0.5)
+    assert clean(text, Options(model=keep_all)).text.endswith("officials said.")
+    assert clean(text, Options(model=drop_all)).text == ""
