@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import functools
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import IO, Any
 
 import click
 
+from .parallel import available_cores, ordered_map
 from .pipeline import Options, RecordError, clean
 from .reading import FORMATS, Item, Record, Reject, read_source
+from .stats import DocSummary, Progress, RunStats, summarize
 from .writing import DOCUMENT_SEPARATOR, OUTPUT_FORMATS, reject_line, render
 
 EXAMPLES = """\b
@@ -51,37 +57,82 @@ def _document_id(record: Record) -> str:
     return f"stdin:{record.position}" if record.source == "stdin" else record.source
 
 
+@dataclass
+class Rendered:
+    """A cleaned document as output text, and its summary for the statistics."""
+
+    chunk: str
+    summary: DocSummary | None
+
+
+def process(item: Item, options: Options, fmt: str, explain: bool, summary: bool = False) -> Rendered | Reject:
+    """Clean and render one input item: the per-record work, run in a worker with ``-j``.
+
+    A record that cannot be cleaned becomes a Reject; a Reject passes through.
+    """
+    if isinstance(item, Reject):
+        return item
+    payload = item.payload
+    if item.format != "auto":  # a document already read as text or HTML is not sniffed again
+        options = dataclasses.replace(options, input_format=item.format)
+    try:
+        doc = clean(payload, options)
+    except RecordError as exc:
+        return Reject(item.source, item.position, exc.kind, str(exc), id=_payload_id(payload))
+    except Exception as exc:  # a bug must not take the caller's pipeline down
+        message = f"{type(exc).__name__}: {exc}"
+        return Reject(item.source, item.position, "internal-error", message, id=_payload_id(payload))
+    if doc.id is None and isinstance(payload, str):
+        doc.id = _document_id(item)
+    chunk = render(doc, fmt, explain=explain)
+    if not summary:
+        return Rendered(chunk, None)
+    return Rendered(chunk, summarize(doc, _payload_size(payload, options)))
+
+
+def _payload_size(payload: Any, options: Options) -> int:
+    """Characters (or bytes) of the article as given: the text, the page, or the record's field."""
+    if isinstance(payload, dict):
+        payload = payload.get(options.text_field, payload.get(options.html_field))
+    return len(payload) if isinstance(payload, str | bytes) else 0
+
+
 class _Output:
     """Writes documents and rejects; text documents are separated by form feeds."""
 
     def __init__(self, out: IO[bytes], rejects: IO[str] | None, fmt: str, explain: bool) -> None:
         self.out, self.rejects, self.fmt, self.explain = out, rejects, fmt, explain
         self.documents = 0
+        self.stats = RunStats()
+        self.progress = Progress(self.stats, sys.stderr, enabled=False)
 
-    def document(self, payload: Any, record: Record, options: Options) -> None:
-        try:
-            doc = clean(payload, options)
-        except RecordError as exc:
-            self.reject(Reject(record.source, record.position, exc.kind, str(exc), id=_payload_id(payload)))
+    def emit(self, result: Rendered | Reject) -> None:
+        """Write one result of :func:`process` (in input order)."""
+        if isinstance(result, Reject):
+            self.stats.reject(result.kind)
+            self.reject(result)
             return
-        except Exception as exc:  # a bug must not take the caller's pipeline down
-            message = f"{type(exc).__name__}: {exc}"
-            self.reject(Reject(record.source, record.position, "internal-error", message, id=_payload_id(payload)))
-            return
-        if doc.id is None and isinstance(payload, str):
-            doc.id = _document_id(record)
-        chunk = render(doc, self.fmt, explain=self.explain)
+        chunk = result.chunk
         if self.documents and self.fmt != "jsonl":
             chunk = DOCUMENT_SEPARATOR + chunk
         self.out.write(chunk.encode("utf-8"))
         self.documents += 1
+        if result.summary is not None:
+            self.stats.add(result.summary)
+        self.progress.tick()
 
     def reject(self, reject: Reject) -> None:
         line = reject_line(reject)
         if self.rejects is not None:
             self.rejects.write(line)
         else:
+            self.progress.clear()
             sys.stderr.write(f"cleaner: rejected {line}")
+
+
+def _warm_up(options: Options) -> None:
+    with contextlib.suppress(Exception):  # a real failure shows on the first record
+        clean("The council approved the new budget on Monday after a long debate, officials said.", options)
 
 
 def _payload_id(payload: Any) -> Any:
@@ -96,7 +147,8 @@ def _payload_id(payload: Any) -> Any:
     type=click.Choice(FORMATS),
     default="auto",
     show_default=True,
-    help="Input format; auto: JSONL when the input opens with '{', else plain text.",
+    help="Input format; auto: JSONL when the input opens with '{', else each document is sniffed: "
+    "HTML when it opens like a page, else plain text. JSONL records may hold a page in 'html'.",
 )
 @click.option(
     "--to",
@@ -128,6 +180,21 @@ def _payload_id(payload: Any) -> Any:
 )
 @click.option("--ascii-punctuation", is_flag=True, help="Fold typographic quotes and dashes to ASCII.")
 @click.option("--no-language", is_flag=True, help="Skip language detection (lang is 'und').")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Worker processes (0: one per available core). Output order and bytes are the same as with -j 1.",
+)
+@click.option(
+    "--stats",
+    "show_stats",
+    is_flag=True,
+    help="At the end, print a summary on stderr: documents, rejects, lines removed by reason, languages, time.",
+)
 @click.version_option(package_name="cleaner")
 def main(
     files: tuple[str, ...],
@@ -138,6 +205,8 @@ def main(
     rejects: IO[str] | None,
     ascii_punctuation: bool,
     no_language: bool,
+    jobs: int,
+    show_stats: bool,
 ) -> None:
     """Clean scraped articles: keep the headline, standfirst, byline, dateline
     and body; drop menus, share buttons, donation appeals, tag lists, related
@@ -145,13 +214,25 @@ def main(
     """
     options = Options(text_field=text_field, ascii_punctuation=ascii_punctuation, detect_language=not no_language)
     output = _Output(sys.stdout.buffer, rejects, output_format, explain)
+    output.progress.enabled = sys.stderr.isatty()
+    jobs = jobs or available_cores()
+    work = functools.partial(
+        process,
+        options=options,
+        fmt=output_format,
+        explain=explain,
+        summary=show_stats or output.progress.enabled,
+    )
+    if jobs > 1:
+        _warm_up(options)  # workers are forked with the model and language profiles loaded
     try:
-        for item in _inputs(files, input_format):
-            if isinstance(item, Reject):
-                output.reject(item)
-            else:
-                output.document(item.payload, item, options)
+        with contextlib.closing(ordered_map(work, _inputs(files, input_format), jobs)) as results:
+            for result in results:
+                output.emit(result)
         output.out.flush()
+        output.progress.finish()
+        if show_stats:
+            sys.stderr.write(output.stats.report())
     except BrokenPipeError:
         # The reader went away (`cleaner ... | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -57,6 +57,10 @@ class Document:
     blank line. ``lines`` records every non-blank input line with its label
     and reason. ``extra`` carries the fields of an input record that the
     cleaner does not own (they pass through to JSONL output untouched).
+    ``date``, ``site_name`` and ``url`` come from an HTML page's metadata
+    (None for text input); ``flags`` notes how the document was read
+    (``html-fallback``: trafilatura found nothing, the page's plain text was
+    cleaned instead).
     """
 
     id: str | None = None
@@ -69,6 +73,10 @@ class Document:
     lang_prob: float = 0.0
     lines: list[Line] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    flags: list[str] = field(default_factory=list)
 
     @property
     def headings(self) -> list[str]:

@@ -6,10 +6,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import html as html_input
 from . import language
 from .classifying import classify
-from .document import BODY_LABELS, Document
+from .document import BODY_LABELS, Document, Line
+from .headline import TitleModel, default_title_model
 from .lexicon import default_lexicon
+from .model import LineModel, default_model
 from .segmenting import segment
 
 
@@ -21,11 +24,20 @@ class Options:
     ``ascii_punctuation``: fold typographic quotes and dashes to ASCII.
     ``detect_language``: run langdetect (off: ``lang`` is ``und`` and English
     stopwords are not assumed).
+    ``model``: the line model; None uses the packaged one.
+    ``input_format``: ``text``, ``html``, or ``auto`` (HTML when the document
+    opens like a page, see :func:`cleaner.html.looks_like_html`).
+    ``html_field``: the field of a record that holds a page's HTML (read when
+    the record has no ``text_field``, or with ``input_format="html"``).
     """
 
     text_field: str = "text"
     ascii_punctuation: bool = False
     detect_language: bool = True
+    model: LineModel | None = None
+    title_model: TitleModel | None = None
+    input_format: str = "auto"
+    html_field: str = "html"
 
 
 DEFAULT_OPTIONS = Options()
@@ -49,11 +61,11 @@ def _split_record(record: Mapping[str, Any], field: str) -> tuple[str, Any, dict
     return text, record.get("id"), extra
 
 
-def clean(source: str | Mapping[str, Any], options: Options = DEFAULT_OPTIONS) -> Document:
-    """Clean one article given as text or as a record holding it.
+def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OPTIONS) -> Document:
+    """Clean one article given as text, HTML (text or bytes) or a record holding it.
 
     A record's other fields come back in ``Document.extra``; its ``id`` in
-    ``Document.id``.
+    ``Document.id``. HTML goes through :func:`clean_html`.
 
     >>> doc = clean("Skip to main content\\n\\nRebels take key town\\n\\n"
     ...             "Rebels took the town on Friday after a long siege, officials said.")
@@ -62,17 +74,31 @@ def clean(source: str | Mapping[str, Any], options: Options = DEFAULT_OPTIONS) -
     >>> [(line.number, line.label.value) for line in doc.lines]
     [(1, 'boilerplate'), (3, 'title'), (5, 'body')]
     """
+    fmt = options.input_format
+    if isinstance(source, bytes):
+        if fmt == "html" or (fmt == "auto" and html_input.looks_like_html(source)):
+            return clean_html(html_input.decode_html(source), options)
+        source = source.decode("utf-8-sig", errors="replace")
     if isinstance(source, str):
         text, doc_id, extra = source, None, dict[str, Any]()
     elif isinstance(source, Mapping):
-        text, doc_id, extra = _split_record(source, options.text_field)
+        field = options.text_field
+        if fmt == "html" or (field not in source and options.html_field in source):
+            field = options.html_field
+        text, doc_id, extra = _split_record(source, field)
+        if field == options.html_field and fmt != "text":
+            return clean_html(text, options, doc_id=doc_id, extra=extra)
     else:
-        raise TypeError(f"clean() takes a str or a mapping, not {type(source).__name__}")
+        raise TypeError(f"clean() takes a str, bytes or a mapping, not {type(source).__name__}")
+    if fmt == "html" or (fmt == "auto" and html_input.looks_like_html(text)):
+        return clean_html(text, options, doc_id=doc_id, extra=extra)
     lines = segment(text, ascii_punctuation=options.ascii_punctuation)
     lang, prob = language.UNDETERMINED, 0.0
     if options.detect_language:
         lang, prob = language.detect(language.sample([line.text for line in lines]))
-    fields = classify(lines, language.stopwords(lang), default_lexicon())
+    model = options.model or default_model()
+    title_model = options.title_model or default_title_model()
+    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model)
     body = "\n\n".join(line.text for line in lines if line.label in BODY_LABELS)
     return Document(
         id=doc_id,
@@ -85,6 +111,87 @@ def clean(source: str | Mapping[str, Any], options: Options = DEFAULT_OPTIONS) -
         lang_prob=prob,
         lines=lines,
         extra=extra,
+    )
+
+
+def clean_html(
+    page: str,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    url: str | None = None,
+    doc_id: Any = None,
+    extra: dict[str, Any] | None = None,
+) -> Document:
+    """Clean one HTML page: trafilatura's blocks, then the text-level pass.
+
+    The blocks become the document's lines (one block, one line); the HTML
+    metadata fills ``date``, ``site_name``, ``url`` and is evidence for the
+    title and byline (see :func:`cleaner.html.label_blocks`). A page
+    trafilatura finds nothing on is cleaned from a plain dump of its text and
+    flagged ``html-fallback``.
+    """
+    extra = dict(extra or {})
+    url = url or (extra.get("url") if isinstance(extra.get("url"), str) else None)
+    return clean_extraction(html_input.extract(page, url), options, doc_id=doc_id, extra=extra)
+
+
+def clean_extraction(
+    ext: html_input.Extraction,
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    doc_id: Any = None,
+    extra: dict[str, Any] | None = None,
+    second_pass: str = html_input.SECOND_PASS,
+) -> Document:
+    """The text-level pass over an :class:`~cleaner.html.Extraction` (what :func:`clean_html` runs).
+
+    A fall-back extraction (a plain dump of the page) goes through the whole
+    text classifier and is flagged ``html-fallback``.
+    """
+    doc = _clean_blocks(ext.blocks, ext, options, second_pass, doc_id, extra)
+    if ext.fallback:
+        doc.flags.append("html-fallback")
+    return doc
+
+
+def _clean_blocks(
+    blocks: list[html_input.Block],
+    ext: html_input.Extraction,
+    options: Options,
+    second_pass: str,
+    doc_id: Any,
+    extra: dict[str, Any] | None,
+) -> Document:
+    lines: list[Line] = []
+    kinds: list[str] = []
+    for number, block in enumerate(blocks, start=1):
+        for line in segment(block.text, ascii_punctuation=options.ascii_punctuation):
+            line.number = number
+            lines.append(line)
+            kinds.append(block.kind)
+    lang, prob = language.UNDETERMINED, 0.0
+    if options.detect_language:
+        lang, prob = language.detect(language.sample([line.text for line in lines]))
+    mode = "full" if ext.fallback else second_pass
+    stops = language.stopwords(lang)
+    fields = html_input.label_blocks(
+        lines, kinds, ext, stops, default_lexicon(), options.model, mode, options.title_model
+    )
+    body = "\n\n".join(line.text for line in lines if line.label in BODY_LABELS)
+    return Document(
+        id=doc_id,
+        title=fields.title,
+        standfirst=fields.standfirst,
+        byline=fields.byline,
+        dateline=fields.dateline,
+        text=body,
+        lang=lang,
+        lang_prob=prob,
+        lines=lines,
+        extra=dict(extra or {}),
+        date=ext.date,
+        site_name=ext.site_name,
+        url=ext.url,
     )
 
 

@@ -3,7 +3,10 @@
 Every input unit (a plain-text document, a JSONL line) becomes either a
 :class:`Record` or a :class:`Reject` that says where it came from and why it
 could not be read. Bytes are decoded as UTF-8 (a BOM is dropped); bytes that
-are not UTF-8 reject that unit only, with a message naming the fix.
+are not UTF-8 reject that unit only, with a message naming the fix. HTML
+documents (``--from html``, or sniffed per document with ``auto``) are decoded
+by :func:`cleaner.html.decode_html` instead (BOM, ``<meta charset>``, a
+detector), which never rejects.
 """
 
 from __future__ import annotations
@@ -14,9 +17,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, cast
 
+from .html import decode_html, looks_like_html
+
 #: Bytes read per chunk from a stream of plain-text documents.
 CHUNK_BYTES = 1 << 16
-FORMATS = ("auto", "text", "jsonl")
+FORMATS = ("auto", "text", "jsonl", "html")
 
 
 @dataclass
@@ -26,6 +31,9 @@ class Record:
     source: str
     position: int
     payload: str | dict[str, Any]
+    #: ``text`` or ``html`` for a document read as such; ``auto`` for a JSONL
+    #: record (its text field is sniffed when cleaned).
+    format: str = "auto"
 
 
 @dataclass
@@ -64,7 +72,14 @@ def _decode(data: bytes, source: str, position: int) -> str | Reject:
         )
 
 
-def read_text_documents(stream: IO[bytes], source: str) -> Iterator[Item]:
+def _document(data: bytes, source: str, position: int, fmt: str) -> Item:
+    if fmt == "html" or (fmt == "auto" and looks_like_html(data)):
+        return Record(source, position, decode_html(data), "html")
+    text = _decode(data, source, position)
+    return text if isinstance(text, Reject) else Record(source, position, text, "text")
+
+
+def read_text_documents(stream: IO[bytes], source: str, fmt: str = "text") -> Iterator[Item]:
     """Plain-text documents separated by form feeds (``\\f``), one at a time.
 
     The form feed byte never occurs inside a UTF-8 sequence, so documents are
@@ -78,8 +93,7 @@ def read_text_documents(stream: IO[bytes], source: str) -> Iterator[Item]:
         if not data.strip():
             return
         position += 1
-        text = _decode(data, source, position)
-        yield text if isinstance(text, Reject) else Record(source, position, text)
+        yield _document(data, source, position, fmt)
 
     while chunk := stream.read(CHUNK_BYTES):
         parts = chunk.split(b"\f")
@@ -90,10 +104,9 @@ def read_text_documents(stream: IO[bytes], source: str) -> Iterator[Item]:
     yield from finish(bytes(pending))
 
 
-def read_text_file(stream: IO[bytes], source: str) -> Iterator[Item]:
+def read_text_file(stream: IO[bytes], source: str, fmt: str = "text") -> Iterator[Item]:
     """A whole file as one document (an empty file is an empty document)."""
-    text = _decode(stream.read(), source, 1)
-    yield text if isinstance(text, Reject) else Record(source, 1, text)
+    yield _document(stream.read(), source, 1, fmt)
 
 
 def parse_jsonl_line(data: bytes, source: str, position: int) -> Item | None:
@@ -132,14 +145,16 @@ def sniff(head: bytes) -> str:
 
 def read_source(stream: IO[bytes], source: str, fmt: str, *, whole: bool) -> Iterator[Item]:
     """The records of one input. ``whole``: a plain-text input is one document
-    (a file) rather than form-feed separated documents (a stream)."""
+    (a file) rather than form-feed separated documents (a stream). With
+    ``auto``, an input opening with ``{`` is JSONL; otherwise each document
+    is sniffed: HTML or plain text."""
     if not isinstance(stream, io.BufferedReader):
         stream = io.BufferedReader(cast(io.RawIOBase, stream))  # any readable binary stream gains peek()
-    if fmt == "auto":
-        fmt = sniff(stream.peek(64))
+    if fmt == "auto" and sniff(stream.peek(64)) == "jsonl":
+        fmt = "jsonl"
     if fmt == "jsonl":
         yield from read_jsonl(stream, source)
     elif whole:
-        yield from read_text_file(stream, source)
+        yield from read_text_file(stream, source, fmt)
     else:
-        yield from read_text_documents(stream, source)
+        yield from read_text_documents(stream, source, fmt)

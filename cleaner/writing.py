@@ -30,6 +30,11 @@ def to_record(doc: Document, *, explain: bool = False) -> dict[str, Any]:
         lang_prob=doc.lang_prob,
         text=doc.text,
     )
+    for key, value in (("date", doc.date), ("site_name", doc.site_name), ("url", doc.url)):
+        if value is not None or key not in record:  # an input record's own url etc. is kept when HTML gave none
+            record[key] = value
+    if doc.flags:
+        record["flags"] = list(doc.flags)
     if explain:
         record["lines"] = [line.as_record() for line in doc.lines]
     return record

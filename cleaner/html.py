@@ -1,0 +1,699 @@
+"""HTML input: decoding page bytes, and trafilatura's extraction as blocks plus metadata.
+
+This is the only module that touches trafilatura, lxml and charset detection
+(imported lazily, so plain-text users never pay for them).
+
+- :func:`decode_html`: page bytes to text: BOM, then ``<meta charset>`` /
+  ``http-equiv`` declarations, then UTF-8, then a detector
+  (charset_normalizer); never raises, a bad byte becomes U+FFFD.
+- :func:`extract`: trafilatura's main-content extraction, walked into
+  :class:`Block` s (one line each: paragraph, heading, list item, quote, table
+  row, code) and its metadata (title, author, date, site name, url,
+  description). When trafilatura finds nothing, the blocks are a plain dump
+  of the page's visible text and ``fallback`` is set.
+- :func:`looks_like_html`: the sniff used by ``--from auto``.
+- :func:`split_site_suffix` / :func:`fuse_title`: page titles without their
+  " | Site" suffixes, and the choice between the metadata title and the
+  in-page headline.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
+from .document import BODY_LABELS, Label, Line
+from .features import byline_name, line_features
+from .headline import TitleModel, default_title_model
+from .lexicon import Lexicon
+from .model import LineModel, default_model
+from .scoring import is_prose
+
+#: Bytes of the page head searched for a charset declaration (the HTML
+#: standard's prescan looks at the first 1024; real pages put theirs later).
+CHARSET_PRESCAN_BYTES = 8192
+#: Characters looked at by :func:`looks_like_html`.
+SNIFF_CHARS = 2048
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{2,40})""", re.IGNORECASE)
+# Labels the HTML standard maps to another decoder (latin-1 and ASCII are windows-1252 on the web).
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin1": "cp1252",
+    "latin-1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "x-sjis": "shift_jis",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "unicode": "utf-16-le",
+    "utf-16": "utf-16-le",
+}
+_HTML_START = re.compile(
+    r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|"
+    r"article|section|main|header|p|span|table|h[1-6]|ul|form|nav|!--)[\s>/]",
+    re.IGNORECASE | re.DOTALL,
+)
+
+#: Separators between a page title and the site name ("Headline | Site").
+_SUFFIX = re.compile(r"\s+(?:[|•·»:~/]|[-–—]{1,2})\s+")
+_PREFIX = re.compile(r"^(.{2,60}?)\s*(?:[|:•·»]|\s[-–—]{1,2})\s+")
+#: A site suffix is at most this many words.
+SITE_SUFFIX_MAX_WORDS = 6
+
+
+def _codec(label: bytes | str) -> str | None:
+    name = label.decode("ascii", "replace") if isinstance(label, bytes) else label
+    name = _CHARSET_ALIASES.get(name.strip().lower(), name.strip().lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec named by a ``<meta charset>`` or ``http-equiv`` declaration, if any.
+
+    >>> declared_charset(b'<html><head><meta charset="ISO-8859-1"><title>x</title>')
+    'cp1252'
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">')
+    'shift_jis'
+    >>> declared_charset(b'<p>no declaration</p>') is None
+    True
+    """
+    found = _META_CHARSET.search(data[:CHARSET_PRESCAN_BYTES])
+    return _codec(found.group(1)) if found else None
+
+
+def decode_html(data: bytes) -> str:
+    """Page bytes as text; never raises.
+
+    Order: a byte-order mark; the page's own declaration when the bytes decode
+    with it; strict UTF-8; the declaration again with replacement characters;
+    charset_normalizer's guess; windows-1252 with replacement characters.
+    A declaration of a single-byte charset is trusted only when the bytes are
+    not valid UTF-8 (pages re-encoded by a crawler keep their old ``<meta>``).
+
+    >>> decode_html('<meta charset="utf-8"><p>café</p>'.encode())
+    '<meta charset="utf-8"><p>café</p>'
+    >>> decode_html('<meta charset="windows-1252"><p>café</p>'.encode("cp1252"))
+    '<meta charset="windows-1252"><p>café</p>'
+    >>> decode_html(b"\\xef\\xbb\\xbf<p>x</p>")
+    '<p>x</p>'
+    >>> decode_html(b'<meta charset="utf-8"><p>bad \\xff byte</p>')
+    '<meta charset="utf-8"><p>bad \\ufffd byte</p>'
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    declared = declared_charset(data)
+    candidates = [c for c in (declared, "utf-8") if c]
+    if declared not in (None, "utf-8") and _is_single_byte(declared):
+        candidates = ["utf-8", declared]  # a single-byte codec decodes anything: UTF-8 first
+    for codec in dict.fromkeys(candidates):
+        try:
+            return data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    if declared is not None:
+        return data.decode(declared, errors="replace")
+    guess = _detect(data)
+    return data.decode(guess or "cp1252", errors="replace")
+
+
+def _is_single_byte(codec: str) -> bool:
+    try:
+        return len(bytes(range(256)).decode(codec, errors="replace")) == 256
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _detect(data: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[: 1 << 18]).best()
+    except Exception:  # a detector bug must not lose the page
+        return None
+    return _codec(best.encoding) if best is not None else None
+
+
+def looks_like_html(head: str | bytes) -> bool:
+    """True when a document opens like an HTML page or fragment.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html(b"\\xef\\xbb\\xbf  <html lang=en>")
+    True
+    >>> looks_like_html("Headline\\n\\n<p> is a paragraph tag")
+    False
+    """
+    if isinstance(head, bytes):
+        head = head[: SNIFF_CHARS * 4].decode("utf-8", errors="replace")
+    return _HTML_START.match(head[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")) is not None
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of extracted text and the element it came from.
+
+    ``kind``: ``paragraph``, ``heading``, ``item`` (list item), ``quote``,
+    ``row`` (a table row, cells joined by `` | ``), ``code`` or ``text``
+    (a line of the plain-dump fall-back).
+    """
+
+    text: str
+    kind: str
+
+
+@dataclass
+class Extraction:
+    """What :func:`extract` found on a page."""
+
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    url: str | None = None
+    description: str | None = None
+    fallback: bool = False
+    #: The page's ``<h1>`` texts, in order (evidence for the title).
+    headlines: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "blocks": [[b.text, b.kind] for b in self.blocks],
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "site_name": self.site_name,
+            "url": self.url,
+            "description": self.description,
+            "fallback": self.fallback,
+            "headlines": self.headlines,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        blocks = [Block(text, kind) for text, kind in data.get("blocks", [])]
+        rest = {k: v for k, v in data.items() if k not in ("blocks", "page")}
+        return cls(blocks=blocks, **rest)
+
+
+_KINDS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "code": "code", "row": "row"}
+#: Elements walked into rather than taken whole.
+_CONTAINERS = frozenset({"list", "table", "div", "quote", "body", "doc", "main", "article", "section"})
+_SPACE = re.compile(r"\s+")
+
+
+def _block_texts(element: Any, kind: str) -> list[Block]:
+    from trafilatura.xml import xmltotxt
+
+    tail, element.tail = element.tail, None
+    try:
+        text = xmltotxt(element, False)
+    finally:
+        element.tail = tail
+    return [Block(line, kind) for line in (_SPACE.sub(" ", part).strip() for part in text.split("\n")) if line]
+
+
+def _walk(element: Any, out: list[Block]) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "quote" and any(isinstance(c.tag, str) and c.tag in ("p", "list", "head") for c in child):
+            _walk(child, out)
+        elif tag == "row" or tag in _KINDS:
+            out.extend(_block_texts(child, _KINDS[tag]))
+        elif tag in _CONTAINERS:
+            _walk(child, out)
+        elif tag in ("graphic", "lb", "") or not tag:
+            continue
+        else:  # loose inline element (hi, ref, ...) at block level
+            out.extend(_block_texts(child, "paragraph"))
+
+
+def _clean_meta(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = _SPACE.sub(" ", value).strip()
+    return value or None
+
+
+def extract(html: str, url: str | None = None) -> Extraction:
+    """trafilatura's main content as blocks, with the page metadata.
+
+    Comments are left out and tables kept (as rows), like
+    ``trafilatura.extract(html, include_comments=False, include_tables=True)``.
+    The page is parsed once: the same tree gives trafilatura its input, the
+    page's ``<h1>`` headlines, and the plain dump. A page trafilatura finds
+    nothing on gives the blocks of :func:`plain_dump` and ``fallback=True``.
+    """
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    ext = Extraction(url=url)
+    found: Any = None
+    try:
+        tree = load_html(html)
+    except Exception:
+        tree = None
+    if tree is not None:
+        ext.headlines = _headlines(tree)
+        try:
+            found = trafilatura.bare_extraction(
+                tree, url=url, include_comments=False, include_tables=True, with_metadata=True
+            )
+        except Exception:  # trafilatura can raise on odd markup: fall back to the plain dump
+            found = None
+    if found is not None:
+        ext.title = _clean_meta(found.title)
+        ext.author = _clean_meta(found.author)
+        ext.date = _clean_meta(found.date)
+        ext.site_name = _clean_meta(found.sitename)
+        ext.url = _clean_meta(found.url) or url
+        ext.description = _clean_meta(found.description)
+        if found.body is not None:
+            _walk(found.body, ext.blocks)
+    if not ext.blocks:
+        ext.blocks = plain_dump(tree if tree is not None else html)
+        ext.fallback = True
+        if found is None:
+            _fallback_metadata(html, url, ext)
+    return ext
+
+
+def _text_with_breaks(element: Any) -> Iterator[str]:
+    """An element's text, a ``<br>`` counting as a space."""
+    if isinstance(element.tag, str):
+        if element.tag == "br":
+            yield " "
+        elif element.text:
+            yield element.text
+        for child in element:
+            yield from _text_with_breaks(child)
+    if element.tail:
+        yield element.tail
+
+
+def _headlines(tree: Any) -> list[str]:
+    out = []
+    for h1 in tree.iter("h1"):
+        text = _SPACE.sub(" ", "".join(_text_with_breaks(h1))).strip()
+        if text and text not in out:
+            out.append(text)
+        if len(out) >= 5:
+            break
+    return out
+
+
+def _fallback_metadata(html: str, url: str | None, ext: Extraction) -> None:
+    try:
+        from trafilatura import extract_metadata
+
+        meta = extract_metadata(html, default_url=url)
+    except Exception:
+        return
+    if meta is not None:
+        ext.title = _clean_meta(meta.title)
+        ext.author = _clean_meta(meta.author)
+        ext.date = _clean_meta(meta.date)
+        ext.site_name = _clean_meta(meta.sitename)
+        ext.url = _clean_meta(meta.url) or url
+
+
+_DROP = ("script", "style", "template", "svg", "head", "iframe", "object", "canvas")
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "form",
+        "fieldset",
+        "address",
+        "hr",
+        "br",
+        "title",
+        "body",
+        "html",
+        "center",
+        "details",
+        "summary",
+    ]
+)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def plain_dump(page: Any) -> list[Block]:
+    """The visible text of a page (HTML text or a parsed lxml tree), one
+    block-level element per line (no extraction).
+
+    >>> [b.text for b in plain_dump("<html><body><h1>Title</h1><p>One <b>two</b></p><script>x()</script></body>")]
+    ['Title', 'One two']
+    """
+    root = page
+    if isinstance(page, str):
+        try:
+            import lxml.html
+
+            root = lxml.html.document_fromstring(page)
+        except Exception:  # not parseable at all: strip tags by pattern
+            text = re.sub(r"<[^>]*>", "\n", page)
+            return [Block(line, "text") for line in (_SPACE.sub(" ", x).strip() for x in text.split("\n")) if line]
+    blocks: list[Block] = []
+    parts: list[str] = []
+    kind = ["text"]
+
+    def flush() -> None:
+        line = _SPACE.sub(" ", "".join(parts)).strip()
+        if line:
+            blocks.append(Block(line, kind[0]))
+        parts.clear()
+        kind[0] = "text"
+
+    def visit(el: Any) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _DROP:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        is_block = tag in _BLOCK_TAGS
+        if is_block:
+            flush()
+            if tag in _HEADING_TAGS:
+                kind[0] = "heading"
+        if tag and el.text:
+            parts.append(el.text)
+        for child in el:
+            visit(child)
+        if is_block:
+            flush()
+        if el.tail:
+            parts.append(el.tail)
+
+    visit(root)
+    flush()
+    return blocks
+
+
+# ---------------------------------------------------------------- titles
+
+
+def split_site_suffix(title: str, site_name: str | None = None) -> str:
+    """A page title without its trailing site name (" | Site", " - Site", " – Site" ...).
+
+    A suffix that is the known site name goes (a "Site: " prefix too); else a
+    short last part goes after " | " (or "·", "»"), or after a dash when the
+    rest is clearly longer.
+
+    >>> split_site_suffix("Rebels take key town | The Daily Planet")
+    'Rebels take key town'
+    >>> split_site_suffix("Rebels take key town – Daily Planet", "Daily Planet")
+    'Rebels take key town'
+    >>> split_site_suffix("Daily Planet: Rebels take key town", "Daily Planet")
+    'Rebels take key town'
+    >>> split_site_suffix("Spider-Man – Far From Home review")
+    'Spider-Man – Far From Home review'
+    """
+    title = title.strip()
+    if site_name:
+        prefix = _PREFIX.match(title)
+        if prefix and _norm(prefix.group(1)) == _norm(site_name) and prefix.end() < len(title):
+            title = title[prefix.end() :].strip()
+    seps = list(_SUFFIX.finditer(title))
+    if not seps:
+        return title
+    last_sep = seps[-1]
+    rest, last = title[: last_sep.start()].strip(), title[last_sep.end() :].strip()
+    if site_name:
+        site = _norm(site_name)
+        if site and (_norm(last) == site or (site in _norm(last) and len(last.split()) <= SITE_SUFFIX_MAX_WORDS)):
+            return rest
+    mark = last_sep.group().strip()
+    if len(last.split()) > SITE_SUFFIX_MAX_WORDS or mark in (":", "/", "~"):
+        return title
+    if mark in ("|", "•", "·", "»") or len(rest.split()) > len(last.split()):
+        return rest
+    return title
+
+
+_TOKENS = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_TOKENS.findall(text.lower()))
+
+
+def same_title(a: str, b: str) -> bool:
+    """Equal as lower-case word sequences, or one equal to the other without its site suffix.
+
+    >>> same_title("Rebels take key town", "Rebels Take Key Town | Planet")
+    True
+    """
+    na, nb = _norm(a), _norm(b)
+    return bool(na) and (na == nb or na == _norm(split_site_suffix(b)) or _norm(split_site_suffix(a)) == nb)
+
+
+def fuse_title(meta_title: str | None, headline: str | None, site_name: str | None = None) -> str | None:
+    """The document title from the metadata title and the in-page headline.
+
+    The in-page headline wins when it matches the metadata title modulo its
+    site suffix (it is the text the reader sees); else the metadata title
+    without its suffix (a headline that does not match may be a teaser or a
+    section name); else the headline.
+
+    >>> fuse_title("Rebels take key town | Planet", "Rebels take key town")
+    'Rebels take key town'
+    >>> fuse_title("Rebels take key town - Planet", "Most read", "Planet")
+    'Rebels take key town'
+    >>> fuse_title(None, "Rebels take key town")
+    'Rebels take key town'
+    """
+    if meta_title:
+        stripped = split_site_suffix(meta_title, site_name)
+        if headline and same_title(headline, stripped):
+            return headline
+        if site_name and _norm(stripped) == _norm(site_name) and headline:
+            return headline  # the metadata title is only the site name
+        return stripped
+    return headline
+
+
+# ---------------------------------------------------------------- the second pass
+
+#: How the text-level pass treats trafilatura's blocks (measured on the HTML
+#: track, see bench/README.md): ``rules`` applies the furniture rules,
+#: duplicate captions, bylines and the end-of-article closers only;
+#: ``full`` runs the whole line classifier; ``none`` keeps every block.
+SECOND_PASS = "rules"
+#: End-of-article rule kinds: after the last prose line, a closer ends the article.
+#: Blocks longer than this (in words) are prose: the rules are not tried on them.
+RULE_MAX_WORDS = 40
+CLOSER_KINDS = frozenset({"source-credit", "tags", "related-stories", "comments", "copyright", "site-name"})
+
+
+def label_blocks(
+    lines: list[Line],
+    kinds: list[str],
+    ext: Extraction,
+    stops: frozenset[str],
+    lexicon: Lexicon,
+    model: LineModel | None,
+    mode: str = SECOND_PASS,
+    title_model: TitleModel | None = None,
+) -> Fields:
+    """Label the lines of trafilatura's blocks in place; return the fields.
+
+    ``kinds[i]`` is the block kind of ``lines[i]``. With ``mode="full"`` (a
+    plain dump of the page) the lines go through the whole text classifier (``model``, None
+    for the packaged one); otherwise only
+    the rules run, since trafilatura already removed the page's furniture
+    and the line model, trained on full-page dumps, cuts its clean output.
+    """
+    if mode == "full":
+        fields = classify(lines, stops, lexicon, model or default_model(), title_model or default_title_model())
+        for line, kind in zip(lines, kinds, strict=True):
+            if kind == "heading" and line.label is Label.BODY:
+                line.set(Label.HEADING, "html:heading")
+    else:
+        fields = _rules_pass(lines, kinds, stops, lexicon, mode)
+    _fuse_fields(lines, kinds, ext, fields)
+    return fields
+
+
+def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexicon: Lexicon, mode: str) -> Fields:
+    fields = Fields()
+    n = len(lines)
+    # A long block is prose: only short ones are tested against the rules (the
+    # rule patterns are most of the cost of this pass).
+    feats = [
+        line_features(line.text, line.raw, stops, lexicon) if len(line.text.split()) <= RULE_MAX_WORDS else None
+        for line in lines
+    ]
+    prose = [f is None or is_prose(f, bool(stops)) for f in feats]
+    prose_at = [i for i in range(n) if prose[i]]
+    first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
+    closed = False
+    for i, line in enumerate(lines):
+        f = feats[i]
+        if f is None:
+            line.set(Label.HEADING if kinds[i] == "heading" else Label.BODY, f"html:{kinds[i]}")
+            continue
+        rule = f.rule if mode != "none" else None
+        if rule is not None and (
+            (rule.where == "tail" and i < last_prose) or (rule.where == "head" and i > first_prose)
+        ):
+            rule = None
+        duplicate = mode != "none" and (
+            (i > 0 and line.text == lines[i - 1].text) or (i + 1 < n and line.text == lines[i + 1].text)
+        )
+        name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not prose[i] else None
+        if rule is not None and rule.kind in CLOSER_KINDS and i > last_prose:
+            closed = True
+        if closed and mode != "none":
+            line.set(Label.BOILERPLATE, rule.reason if rule is not None else "context:after-article")
+        elif rule is not None:
+            line.set(rule.label, rule.reason)
+        elif name is not None and mode != "none":
+            line.set(Label.BYLINE, "field:byline")
+            fields.byline = fields.byline or name
+        elif duplicate and i + 1 < n and line.text == lines[i + 1].text:
+            line.set(Label.CAPTION, "dup:caption")
+        elif kinds[i] == "heading":
+            line.set(Label.HEADING, "html:heading")
+        else:
+            line.set(Label.BODY, f"html:{kinds[i]}")
+    first_body = next((line for line in lines if line.label is Label.BODY), None)
+    if first_body is not None:
+        fields.dateline = dateline_place(first_body.text)
+    return fields
+
+
+def choose_title(ext: Extraction) -> str | None:
+    """The page's headline, from its ``<h1>`` s and its metadata title.
+
+    An ``<h1>`` equal to the metadata title (modulo its site suffix) wins;
+    else the first ``<h1>`` sharing a word with it (on wcxb-dev the visible
+    headline is the reference title more often than the metadata); when none
+    shares a word (a logo, a section name), the metadata title without its
+    suffix. A metadata title that is only the site name gives way to the
+    first ``<h1>``, or to a heading opening trafilatura's output.
+
+    >>> choose_title(Extraction(title="Rebels take key town | Planet", headlines=["Planet", "Rebels Take Key Town"]))
+    'Rebels Take Key Town'
+    >>> choose_title(Extraction(title="Rebels take town - Planet", site_name="Planet"))
+    'Rebels take town'
+    >>> choose_title(Extraction(title="How to fix a bike: a guide", headlines=["Our blog", "How to fix a bike fast"]))
+    'How to fix a bike fast'
+    >>> choose_title(Extraction(title="Best bikes of the year 2025", headlines=["Our blog"]))
+    'Best bikes of the year 2025'
+    """
+    meta = split_site_suffix(ext.title, ext.site_name) if ext.title else None
+    site = set(_TOKENS.findall((ext.site_name or "").lower()))
+    candidates = [
+        h
+        for h in ext.headlines
+        if 1 <= len(_TOKENS.findall(h)) <= HEADLINE_MAX_WORDS and set(_TOKENS.findall(h.lower())) - site
+    ]
+    meta_is_site = bool(meta) and not set(_TOKENS.findall((meta or "").lower())) - site - _SITE_WORDS
+    if not meta or meta_is_site:
+        return candidates[0] if candidates else (_leading_heading(ext) or meta)
+    for h in candidates:
+        if same_title(h, meta):
+            return h
+    meta_words = _content_words(meta)
+    sharing = [h for h in candidates if _content_words(h) & meta_words]
+    if sharing:
+        return sharing[0]
+    if candidates and len(meta_words) < META_MIN_WORDS:
+        return candidates[0]
+    return meta
+
+
+#: A metadata title of fewer content words than this loses to an unrelated ``<h1>``.
+META_MIN_WORDS = 3
+#: Words a metadata title may add to the site name and still be only the site name.
+_SITE_WORDS = frozenset({"s", "blog", "home", "homepage", "news", "the", "official", "site", "website"})
+
+
+def _leading_heading(ext: Extraction) -> str | None:
+    """A heading block that opens trafilatura's output."""
+    first = ext.blocks[0] if ext.blocks and not ext.fallback else None
+    return first.text if first is not None and first.kind == "heading" else None
+
+
+def _content_words(text: str) -> set[str]:
+    return {t for t in _TOKENS.findall(text.lower()) if len(t) > 2 or t.isdigit()}
+
+
+#: Longest ``<h1>`` taken as the headline, in words.
+HEADLINE_MAX_WORDS = 30
+
+
+def _fuse_fields(lines: list[Line], kinds: list[str], ext: Extraction, fields: Fields) -> None:
+    """Title fusion and the author: the HTML metadata as evidence.
+
+    The headline line inside the blocks (matching the fused title) is
+    labelled ``title`` and leaves the body; a text-pass title that is not
+    the headline goes back to boilerplate.
+    """
+    first_content = next((i for i, line in enumerate(lines) if line.label in BODY_LABELS), len(lines))
+    title = choose_title(ext) or fields.title
+    headline_at = None
+    if title:
+        for i, line in enumerate(lines[: first_content + 3]):
+            if line.label in (Label.TITLE, Label.HEADING, Label.BODY) and same_title(line.text, title):
+                headline_at = i
+                break
+    if headline_at is not None:
+        for line in lines:
+            if line.label is Label.TITLE:
+                line.set(Label.BOILERPLATE, "html:not-title")
+        lines[headline_at].set(Label.TITLE, "field:title")
+    fields.title = title
+    if ext.author and not fields.byline:
+        fields.byline = ext.author
+        for line in lines[: first_content + 5]:
+            if line.label is not Label.TITLE and _norm(line.text) in (_norm(ext.author), _norm("by " + ext.author)):
+                line.set(Label.BYLINE, "html:author")

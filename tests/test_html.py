@@ -1,0 +1,282 @@
+"""HTML input: decoding, sniffing, extraction, title fusion, the fall-back, the CLI and the golden pages.
+
+The golden pages under ``fixtures/html-*/`` are real pages from the dev data
+(/work/shared/bench), trimmed (scripts, styles, comments and most attributes
+removed) and stored in their declared charset: ``input.html`` (bytes),
+``expected.txt`` (the readable output) and ``fields.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.cli import main
+from cleaner.html import (
+    Extraction,
+    choose_title,
+    decode_html,
+    extract,
+    fuse_title,
+    looks_like_html,
+    plain_dump,
+    split_site_suffix,
+)
+from cleaner.pipeline import Options, readable_text
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CASES = sorted(p for p in FIXTURES.glob("html-*") if (p / "input.html").exists())
+
+PARAGRAPHS = [
+    "The city council approved the new budget on Monday after a debate that lasted more than six hours.",
+    "The plan raises spending on schools and roads, and it cuts the cost of the annual festival by a third.",
+    "The budget goes to the regional board for a final vote in April, and the board is expected to approve it.",
+]
+
+
+def page(
+    title: str = "Council approves budget after long debate | The Riverside Herald", charset: str = "utf-8"
+) -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="{charset}"><title>{title}</title>'
+        '<meta property="og:site_name" content="The Riverside Herald">'
+        '<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2024-03-04">'
+        '<link rel="canonical" href="https://herald.example/budget"></head><body>'
+        '<nav><a href="/">Home</a> <a href="/news">News</a></nav><article>'
+        f"<h1>Council approves budget after long debate</h1>{body}"
+        "<h2>What happens next</h2><p>The mayor said the vote would be close, but that the plan had broad support.</p>"
+        "<ul><li>Schools get more money for teachers and books this year.</li>"
+        "<li>Roads get a new repair plan for the next five years.</li></ul>"
+        "<p>Share this article</p><p>Related stories</p><p>Town hall to close for renovation work</p>"
+        "</article><footer>© 2024 The Riverside Herald</footer></body></html>"
+    )
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def test_decode_uses_the_meta_charset() -> None:
+    data = page(charset="windows-1252").replace("debate", "débat").encode("cp1252")
+    assert "débat" in decode_html(data)
+
+
+def test_decode_uses_http_equiv() -> None:
+    data = '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2"><p>Zażółć</p>'.encode("iso-8859-2")
+    assert "Zażółć" in decode_html(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-8-sig"])
+def test_decode_follows_a_bom(codec: str) -> None:
+    assert decode_html("<p>café</p>".encode(codec)) == "<p>café</p>"
+
+
+def test_a_stale_single_byte_declaration_loses_to_valid_utf8() -> None:
+    data = '<meta charset="iso-8859-1"><p>café — ok</p>'.encode()
+    assert "café — ok" in decode_html(data)
+
+
+def test_undeclared_legacy_bytes_go_to_the_detector() -> None:
+    text = "<html><body><p>" + "Die Größe der Straße überrascht die Bürger in München. " * 20 + "</p></body></html>"
+    assert "Größe" in decode_html(text.encode("cp1252"))
+
+
+@given(st.binary(max_size=400))
+def test_decode_never_raises(data: bytes) -> None:
+    assert isinstance(decode_html(data), str)
+
+
+@given(st.binary(max_size=200))
+def test_decode_never_raises_with_a_declaration(data: bytes) -> None:
+    assert isinstance(decode_html(b'<meta charset="utf-8">' + data), str)
+    assert isinstance(decode_html(b'<meta charset="no-such-codec">' + data), str)
+
+
+# ---------------------------------------------------------------- sniffing
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<!doctype html><html>",
+        "  <html lang='de'>",
+        "<?xml version='1.0'?><html>",
+        "<!-- saved --><html>",
+        "<div>x</div>",
+    ],
+)
+def test_html_is_sniffed(head: str) -> None:
+    assert looks_like_html(head)
+
+
+@pytest.mark.parametrize("head", ["Headline\n\n<p>", "x < y and y > z", "", '{"html": "<p>"}', "<3 you"])
+def test_text_is_not_sniffed_as_html(head: str) -> None:
+    assert not looks_like_html(head)
+
+
+# ---------------------------------------------------------------- titles
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Rebels take key town | Planet", None, "Rebels take key town"),
+        ("Rebels take key town - The Daily Planet", None, "Rebels take key town"),
+        ("Rebels take key town – Planet", "Planet", "Rebels take key town"),
+        ("Rebels take key town — Planet News", "Planet", "Rebels take key town"),
+        ("Planet: Rebels take key town", "Planet", "Rebels take key town"),
+        ("Spider-Man – Far From Home review", None, "Spider-Man – Far From Home review"),
+        ("Rebels: the story of a key town", None, "Rebels: the story of a key town"),
+        ("Rebels take key town", "Planet", "Rebels take key town"),
+    ],
+)
+def test_split_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert split_site_suffix(title, site) == expected
+
+
+def test_the_in_page_headline_wins_when_it_matches_the_metadata_title() -> None:
+    assert fuse_title("Rebels Take Key Town | Planet", "Rebels take key town") == "Rebels take key town"
+    assert fuse_title("Planet", "Rebels take key town", "Planet") == "Rebels take key town"
+
+
+def test_h1_matching_the_metadata_title_is_preferred() -> None:
+    ext = Extraction(title="Rebels take key town | Planet", headlines=["Planet", "Rebels take key town"])
+    assert choose_title(ext) == "Rebels take key town"
+    assert choose_title(Extraction(title="Rebels | Planet", site_name="Planet")) == "Rebels"
+    assert choose_title(Extraction()) is None
+
+
+# ---------------------------------------------------------------- extraction and cleaning
+
+
+def test_extract_keeps_block_kinds_and_metadata() -> None:
+    ext = extract(page())
+    kinds = {b.text: b.kind for b in ext.blocks}
+    assert kinds["What happens next"] == "heading"
+    assert kinds[PARAGRAPHS[0]] == "paragraph"
+    assert any(kind == "item" for kind in kinds.values())
+    assert (ext.author, ext.date, ext.site_name) == ("Jane Doe", "2024-03-04", "The Riverside Herald")
+    assert ext.headlines == ["Council approves budget after long debate"]
+    assert not ext.fallback
+    assert Extraction.from_dict(json.loads(json.dumps(ext.as_dict()))) == ext
+
+
+def test_clean_html_fills_the_fields_and_drops_the_furniture() -> None:
+    doc = clean(page())
+    assert doc.title == "Council approves budget after long debate"
+    assert doc.byline == "Jane Doe"
+    assert (doc.date, doc.site_name, doc.url) == ("2024-03-04", "The Riverside Herald", "https://herald.example/budget")
+    assert doc.flags == []
+    for p in PARAGRAPHS:
+        assert p in doc.text
+    assert "Share this article" not in doc.text
+    assert "Related stories" not in doc.text
+    assert "Council approves budget" not in doc.text  # the headline is the title, not body
+    assert "What happens next" in doc.headings
+    reasons = {line.text: line.reason for line in doc.lines}
+    assert reasons["Share this article"] == "rule:share"
+
+
+def test_html_in_a_record_field_and_as_bytes() -> None:
+    doc = clean({"id": 7, "html": page(), "source": "crawl"})
+    assert (doc.id, doc.extra["source"], doc.title) == (7, "crawl", "Council approves budget after long debate")
+    assert clean(page().encode("utf-8")).title == doc.title
+    assert clean({"text": page()}).title == doc.title  # HTML in the text field is sniffed
+
+
+def test_text_format_does_not_sniff() -> None:
+    doc = clean("<p>A line of text that looks like a tag.</p>", Options(input_format="text"))
+    assert [line.text for line in doc.lines] == ["<p>A line of text that looks like a tag.</p>"]
+    assert doc.url is None and doc.flags == []
+
+
+def test_a_page_trafilatura_finds_nothing_on_falls_back_to_its_plain_text() -> None:
+    html = '<html><body><nav><a href="/">Home</a></nav><div class="footer">Contact us</div></body></html>'
+    doc = clean(html)
+    assert doc.flags == ["html-fallback"]
+    assert [line.text for line in doc.lines] == ["Home", "Contact us"]
+
+
+def test_unparseable_markup_never_crashes() -> None:
+    for html in ["<html>", "<html><body></body></html>", "<html>\x00\x01<p>", "<" * 1000, "<html>" + "<div>" * 3000]:
+        doc = clean(html, Options(input_format="html"))
+        assert isinstance(doc.text, str)
+
+
+def test_plain_dump_skips_scripts_and_keeps_blocks() -> None:
+    html = "<html><body><h2>A</h2><p>b <i>c</i></p><script>var x;</script>tail<br>next</body></html>"
+    assert [(b.text, b.kind) for b in plain_dump(html)] == [
+        ("A", "heading"),
+        ("b c", "text"),
+        ("tail", "text"),
+        ("next", "text"),
+    ]
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run(args: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, args, input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_reads_an_html_file_in_its_declared_charset(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(page(charset="windows-1252").replace("debate", "débat").encode("cp1252"))
+    code, out, err = run(["--to", "jsonl", str(path)])
+    assert code == 0, err
+    record = json.loads(out)
+    assert record["title"] == "Council approves budget after long débat"
+    assert record["site_name"] == "The Riverside Herald" and record["date"] == "2024-03-04"
+    assert record["id"] == str(path)
+
+
+def test_cli_sniffs_each_document_on_stdin() -> None:
+    stdin = page().encode() + b"\f" + b"Plain headline here\n\n" + PARAGRAPHS[0].encode()
+    _, out, _ = run(["--to", "jsonl"], stdin)
+    first, second = map(json.loads, out.splitlines())
+    assert first["title"] == "Council approves budget after long debate" and first["url"]
+    assert second["url"] is None and PARAGRAPHS[0] in second["text"]
+
+
+def test_cli_from_html_and_jsonl_html_field() -> None:
+    code, out, _ = run(["--from", "html"], page().encode())
+    assert code == 0 and out.startswith("Council approves budget after long debate\n\n")
+    line = json.dumps({"id": "a", "html": page(), "url": "https://x.example/a"}) + "\n"
+    code, out, _ = run(["--to", "jsonl"], line.encode())
+    record = json.loads(out)
+    assert record["id"] == "a" and "html" not in record and PARAGRAPHS[1] in record["text"]
+
+
+def test_cli_keeps_a_records_own_url_on_the_text_path() -> None:
+    line = json.dumps({"id": "a", "text": PARAGRAPHS[0], "url": "https://x.example/a"}) + "\n"
+    _, out, _ = run(["--to", "jsonl"], line.encode())
+    assert json.loads(out)["url"] == "https://x.example/a"
+
+
+def test_cli_bad_bytes_in_html_are_not_rejected() -> None:
+    code, out, err = run(["--from", "html"], page().encode() + b"<p>\xff\xfe broken</p>")
+    assert code == 0 and "rejected" not in err and out
+
+
+# ---------------------------------------------------------------- golden pages
+
+
+def test_there_are_golden_pages_for_each_path() -> None:
+    names = {c.name for c in CASES}
+    assert {"html-fallback", "html-charset", "html-title"} <= {n.rsplit("-", 1)[0] for n in names} | names
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_golden_pages(case: Path) -> None:
+    doc = clean((case / "input.html").read_bytes())
+    assert readable_text(doc) + "\n" == (case / "expected.txt").read_text("utf-8")
+    for key, value in json.loads((case / "fields.json").read_text("utf-8")).items():
+        assert getattr(doc, key) == value, key
