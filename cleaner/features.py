@@ -30,7 +30,8 @@ _NAME_JOINERS = frozenset(
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
 _LINK_LIKE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)[@#]\w|\.(?:com|org|net|html?)\b")
 _SEPARATORS = re.compile(r"\s[|·•/»›]\s")
-_QUOTES = frozenset("\"“”„«»‘’'")
+_QUOTES = re.compile("[\"“”„«»‘’']")
+_PUNCT = re.compile(r"[^\w\s]|_")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _MONTHS = month_words()
 
@@ -72,18 +73,18 @@ def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) 
         sentences=1 + len(_SENTENCE_BREAK.findall(text)),
         title_case=upper_initial / len(alpha) if alpha else 0.0,
         all_caps=text.isupper(),
-        digit_ratio=sum(c.isdigit() for c in text) / len(text) if text else 0.0,
+        digit_ratio=sum(map(str.isdigit, text)) / len(text) if text else 0.0,
         bullet=_BULLET.match(raw) is not None,
         indent=len(raw) - len(raw.lstrip()),
         has_date=_has_date(tokens, text),
         ends_colon=text.endswith(":"),
-        punct_ratio=sum(1 for c in text if not c.isalnum() and not c.isspace()) / len(text) if text else 0.0,
+        punct_ratio=len(_PUNCT.findall(text)) / len(text) if text else 0.0,
         link_like=_LINK_LIKE.search(text) is not None,
         separators=len(_SEPARATORS.findall(text)),
         comma_ratio=text.count(",") / len(tokens) if tokens else 0.0,
         starts_lower=text[:1].islower(),
-        quote=any(c in _QUOTES for c in text),
-        alpha_ratio=sum(c.isalpha() for c in text) / len(text) if text else 0.0,
+        quote=_QUOTES.search(text) is not None,
+        alpha_ratio=sum(map(str.isalpha, text)) / len(text) if text else 0.0,
         rule=lexicon.match(text),
     )
 

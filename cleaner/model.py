@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -197,7 +198,7 @@ def _sigmoid(z: float) -> float:
 
 def linear(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
     """Logistic of each row's weighted sum."""
-    return [_sigmoid(sum(a * b for a, b in zip(weights, row, strict=True))) for row in rows]
+    return [_sigmoid(sum(map(operator.mul, weights, row))) for row in rows]
 
 
 def stage2_rows(p: Sequence[float]) -> list[list[float]]:
