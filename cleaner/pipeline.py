@@ -9,7 +9,7 @@ from typing import Any
 
 from . import html as html_input
 from . import language
-from .classifying import classify
+from .classifying import Fields, classify
 from .document import BODY_LABELS, Document, Line
 from .headline import TitleModel, default_title_model
 from .lexicon import default_lexicon
@@ -94,20 +94,30 @@ def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OP
     if fmt == "html" or (fmt == "auto" and html_input.looks_like_html(text)):
         return clean_html(text, options, doc_id=doc_id, extra=extra)
     lines = segment(text, ascii_punctuation=options.ascii_punctuation)
-    lang, prob = language.UNDETERMINED, 0.0
-    if options.detect_language:
-        lang, prob = language.detect(language.sample([line.text for line in lines]))
+    lang, prob = _language(lines, options)
     model = options.model or default_model()
     title_model = options.title_model or default_title_model()
     fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model)
-    body = "\n\n".join(line.text for line in lines if line.label in BODY_LABELS)
+    return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
+
+
+def _language(lines: list[Line], options: Options) -> tuple[str, float]:
+    if not options.detect_language:
+        return language.UNDETERMINED, 0.0
+    return language.detect(language.sample([line.text for line in lines]))
+
+
+def _document(
+    lines: list[Line], fields: Fields, lang: str, prob: float, *, doc_id: Any, extra: dict[str, Any]
+) -> Document:
+    """The document of labelled lines: body text from the body and heading lines."""
     return Document(
         id=doc_id,
         title=fields.title,
         standfirst=fields.standfirst,
         byline=fields.byline,
         dateline=fields.dateline,
-        text=body,
+        text="\n\n".join(line.text for line in lines if line.label in BODY_LABELS),
         lang=lang,
         lang_prob=prob,
         lines=lines,
@@ -170,30 +180,15 @@ def _clean_blocks(
             line.number = number
             lines.append(line)
             kinds.append(block.kind)
-    lang, prob = language.UNDETERMINED, 0.0
-    if options.detect_language:
-        lang, prob = language.detect(language.sample([line.text for line in lines]))
+    lang, prob = _language(lines, options)
     mode = "full" if ext.fallback else second_pass
     stops = language.stopwords(lang)
     fields = html_input.label_blocks(
         lines, kinds, ext, stops, default_lexicon(), options.model, mode, options.title_model
     )
-    body = "\n\n".join(line.text for line in lines if line.label in BODY_LABELS)
-    return Document(
-        id=doc_id,
-        title=fields.title,
-        standfirst=fields.standfirst,
-        byline=fields.byline,
-        dateline=fields.dateline,
-        text=body,
-        lang=lang,
-        lang_prob=prob,
-        lines=lines,
-        extra=dict(extra or {}),
-        date=ext.date,
-        site_name=ext.site_name,
-        url=ext.url,
-    )
+    doc = _document(lines, fields, lang, prob, doc_id=doc_id, extra=dict(extra or {}))
+    doc.date, doc.site_name, doc.url = ext.date, ext.site_name, ext.url
+    return doc
 
 
 def readable_text(doc: Document) -> str:

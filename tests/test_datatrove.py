@@ -21,17 +21,9 @@ from cleaner import Options, clean
 from cleaner.datatrove import CleanerExtractor, CleanerFilter
 from cleaner.pipeline import readable_text
 
-ARTICLE = (
-    "Skip to main content\n\nHome | News | Sport\n\nCouncil approves new budget for {place}\n\nBy Jane Smith\n\n"
-    "The council of {place} approved the new budget on Monday after a long debate that ran late into the night, "
-    "officials said.\n\n"
-    "The plan raises spending on schools and roads by a tenth over the next two years, and the mayor said the money "
-    "would come from savings elsewhere.\n\n"
-    "Opposition members voted against the plan, saying it left too little for housing and public transport in the "
-    "poorer districts of the city.\n\n"
-    "The budget will be reviewed again in the spring, when the council expects new figures on tax receipts.\n\n"
-    "Share:\n"
-)
+from .samples import ARTICLE_TEMPLATE
+
+ARTICLE = ARTICLE_TEMPLATE
 FURNITURE = "Home\n\nNews\n\nSport\n\nShare:\n\nSubscribe to our newsletter\n"
 PLACES = ["Leeds", "Derby", "Bristol", "Lincoln", "Exeter", "Bath"]
 

@@ -15,17 +15,9 @@ from click.testing import CliRunner
 from cleaner.cli import main
 from cleaner.parallel import clean_jsonl_lines, ordered_map
 
-ARTICLE = (
-    "Skip to main content\n\nHome | News | Sport\n\nCouncil approves new budget for {n}\n\nBy Jane Smith\n\n"
-    "The council of {n} approved the new budget on Monday after a long debate that ran late into the night, "
-    "officials said.\n\n"
-    "The plan raises spending on schools and roads by a tenth over the next two years, and the mayor said the money "
-    "would come from savings elsewhere.\n\n"
-    "Opposition members voted against the plan, saying it left too little for housing and public transport in the "
-    "poorer districts of the city.\n\n"
-    "The budget will be reviewed again in the spring, when the council expects new figures on tax receipts.\n\n"
-    "Share:\n"
-)
+from .samples import ARTICLE_TEMPLATE
+
+ARTICLE = ARTICLE_TEMPLATE.replace("{place}", "{n}")
 
 
 def _square(x: int) -> int:

@@ -9,17 +9,9 @@ from cleaner import clean
 from cleaner.cli import main
 from cleaner.stats import Progress, RunStats, reason_kind, summarize
 
-ARTICLE = (
-    "Skip to main content\n\nHome | News | Sport\n\nCouncil approves new budget for Leeds\n\nBy Jane Smith\n\n"
-    "The council of Leeds approved the new budget on Monday after a long debate that ran late into the night, "
-    "officials said.\n\n"
-    "The plan raises spending on schools and roads by a tenth over the next two years, and the mayor said the money "
-    "would come from savings elsewhere.\n\n"
-    "Opposition members voted against the plan, saying it left too little for housing and public transport in the "
-    "poorer districts of the city.\n\n"
-    "The budget will be reviewed again in the spring, when the council expects new figures on tax receipts.\n\n"
-    "Share:\n"
-)
+from .samples import ARTICLE_TEMPLATE
+
+ARTICLE = ARTICLE_TEMPLATE.format(place="Leeds")
 
 
 def test_reason_kind_drops_only_a_trailing_score() -> None:
