@@ -183,7 +183,8 @@ def classify(
             where = "before" if i < a.start else "after" if i > a.end else "between"
             line.set(Label.BOILERPLATE, f"context:{where}-article:{a.probability[i]:.2f}")
         elif i < a.end and not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS:
-            line.set(Label.HEADING, "shape:heading")
+            # a short date line inside the article is a timestamp, not a subheading
+            line.set(*((Label.BOILERPLATE, "shape:date-line") if f.has_date else (Label.HEADING, "shape:heading")))
         else:
             line.set(Label.BODY, f"model:{a.probability[i]:.2f}")
 
