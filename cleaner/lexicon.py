@@ -45,6 +45,7 @@ class Rule:
     patterns: tuple[str, ...]
     examples: tuple[str, ...]
     counter_examples: tuple[str, ...]
+    requires: tuple[str, ...] = ()
 
     @property
     def reason(self) -> str:
@@ -67,7 +68,14 @@ class Lexicon:
         self.rules = rules
         self._line = self._compile([r for r in rules if r.match == "line"], 0)
         self._raw = self._compile([r for r in rules if r.match == "raw-line"], 0)
-        self._contains = self._compile([r for r in rules if r.match == "contains"], re.IGNORECASE)
+        # "contains" rules are searched one by one, each behind its literal gate
+        # (a case-insensitive alternation over every line costs more than the
+        # whole rest of the feature extraction)
+        self._contains = [
+            (rule, re.compile("|".join(f"(?:{p})" for p in rule.patterns), re.IGNORECASE))
+            for rule in rules
+            if rule.match == "contains"
+        ]
         for rule in rules:
             self._check_examples(rule)
 
@@ -88,15 +96,20 @@ class Lexicon:
                     found = pattern.fullmatch(subject)
                     if found is not None and found.lastgroup is not None:
                         return groups[found.lastgroup]
-        pattern, groups = self._contains
-        if pattern is not None:
-            found = pattern.search(text)
-            if found is not None and found.lastgroup is not None:
-                return groups[found.lastgroup]
-        return None
+        low = text.lower()
+        best: tuple[int, Rule] | None = None
+        for rule, compiled in self._contains:
+            if rule.requires and not any(word in low for word in rule.requires):
+                continue
+            found = compiled.search(text)
+            if found is not None and (best is None or found.start() < best[0]):
+                best = (found.start(), rule)  # the earliest match wins, as in one alternation
+        return best[1] if best else None
 
     def _check_examples(self, rule: Rule) -> None:
         for example in rule.examples:
+            if rule.requires and not any(word in example.lower() for word in rule.requires):
+                raise LexiconError(f"rule {rule.name!r}: requires {list(rule.requires)} misses example {example!r}")
             got = self.match(example)
             if got is None or got.kind != rule.kind:
                 raise LexiconError(f"rule {rule.name!r}: example {example!r} gives {got and got.name!r}")
@@ -128,6 +141,9 @@ def _rule_from(data: Any, position: int) -> Rule:
             raise LexiconError(f"rule {name!r}: pattern {pattern!r} does not compile: {exc}") from None
     if not data["examples"]:
         raise LexiconError(f"rule {name!r}: needs at least one example")
+    requires = data.get("requires", [])
+    if requires and (data["match"] != "contains" or not all(isinstance(w, str) and w == w.lower() for w in requires)):
+        raise LexiconError(f"rule {name!r}: requires is a list of lowercase strings, for contains rules only")
     return Rule(
         name=name,
         kind=data["kind"],
@@ -137,6 +153,7 @@ def _rule_from(data: Any, position: int) -> Rule:
         patterns=tuple(data["patterns"]),
         examples=tuple(data["examples"]),
         counter_examples=tuple(data.get("counter_examples", ())),
+        requires=tuple(requires),
     )
 
 
