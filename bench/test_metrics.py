@@ -135,7 +135,11 @@ def test_titles() -> None:
 
 @pytest.mark.skipif(not (SHARED / "scrapinghub-aeb").is_dir(), reason="shared benchmark data not here")
 def test_published_inscriptis_identity_row() -> None:
-    """README of the scrapinghub benchmark: inscriptis F1 0.679, P 0.517, R 0.992, acc 0."""
+    """README of the scrapinghub benchmark: inscriptis F1 0.679, P 0.517, R 0.992, acc 0.
+
+    Needs the bench extra (inscriptis) to make the dumps; skipped without it.
+    """
+    pytest.importorskip("inscriptis")
     from bench.converters import get_dumps
     from bench.data import load_docs
 
