@@ -31,7 +31,7 @@ from .features import byline_name, line_features
 from .headline import TitleModel, default_title_model
 from .lexicon import Lexicon
 from .model import LineModel, default_model
-from .scoring import is_prose
+from .scoring import CLOSER_KINDS, is_prose
 
 #: Bytes of the page head searched for a charset declaration (the HTML
 #: standard's prescan looks at the first 1024; real pages put theirs later).
@@ -527,10 +527,8 @@ def fuse_title(meta_title: str | None, headline: str | None, site_name: str | No
 #: duplicate captions, bylines and the end-of-article closers only;
 #: ``full`` runs the whole line classifier; ``none`` keeps every block.
 SECOND_PASS = "rules"
-#: End-of-article rule kinds: after the last prose line, a closer ends the article.
 #: Blocks longer than this (in words) are prose: the rules are not tried on them.
 RULE_MAX_WORDS = 40
-CLOSER_KINDS = frozenset({"source-credit", "tags", "related-stories", "comments", "copyright", "site-name"})
 
 
 def label_blocks(
@@ -589,7 +587,7 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
             (i > 0 and line.text == lines[i - 1].text) or (i + 1 < n and line.text == lines[i + 1].text)
         )
         name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not prose[i] else None
-        if rule is not None and rule.kind in CLOSER_KINDS and i > last_prose:
+        if rule is not None and rule.kind in CLOSER_KINDS and i > last_prose:  # a closer after the last prose
             closed = True
         if closed and mode != "none":
             line.set(Label.BOILERPLATE, rule.reason if rule is not None else "context:after-article")
