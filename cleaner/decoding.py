@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-#: Probability that the next line changes state. Calibrated on the seeds and
-#: the dev benchmarks: 0.1 lets a lone sentence (p < 0.9) between furniture
-#: lines follow them, while keeping a short heading (p ≈ 0.35) between body
-#: paragraphs in the body.
+#: Default probability that the next line changes state, for direct use of
+#: :func:`viterbi`: 0.1 lets a lone sentence (p < 0.9) between furniture lines
+#: follow them. The packaged line model carries its own, tuned value (0.45:
+#: its stacked second stage already smooths over the neighbourhood; see
+#: bench/train.py).
 SWITCH_PROBABILITY = 0.1
-#: Prior of the first line being content (pages usually open with furniture).
+#: Default prior of the first line being content (pages usually open with furniture).
 START_CONTENT = 0.3
 
 _EPSILON = 1e-6
