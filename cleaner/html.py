@@ -284,11 +284,7 @@ def extract(html: str, url: str | None = None) -> Extraction:
         except Exception:  # trafilatura can raise on odd markup: fall back to the plain dump
             found = None
     if found is not None:
-        ext.title = _clean_meta(found.title)
-        ext.author = _clean_meta(found.author)
-        ext.date = _clean_meta(found.date)
-        ext.site_name = _clean_meta(found.sitename)
-        ext.url = _clean_meta(found.url) or url
+        _copy_metadata(found, url, ext)
         ext.description = _clean_meta(found.description)
         if found.body is not None:
             _walk(found.body, ext.blocks)
@@ -332,11 +328,16 @@ def _fallback_metadata(html: str, url: str | None, ext: Extraction) -> None:
     except Exception:
         return
     if meta is not None:
-        ext.title = _clean_meta(meta.title)
-        ext.author = _clean_meta(meta.author)
-        ext.date = _clean_meta(meta.date)
-        ext.site_name = _clean_meta(meta.sitename)
-        ext.url = _clean_meta(meta.url) or url
+        _copy_metadata(meta, url, ext)
+
+
+def _copy_metadata(meta: Any, url: str | None, ext: Extraction) -> None:
+    """Title, author, date, site name and URL of a trafilatura Document."""
+    ext.title = _clean_meta(meta.title)
+    ext.author = _clean_meta(meta.author)
+    ext.date = _clean_meta(meta.date)
+    ext.site_name = _clean_meta(meta.sitename)
+    ext.url = _clean_meta(meta.url) or url
 
 
 _DROP = ("script", "style", "template", "svg", "head", "iframe", "object", "canvas")
