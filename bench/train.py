@@ -69,7 +69,7 @@ START_CONTENT = 0.5
 def page_matrix(record: dict[str, Any]) -> tuple[list[list[float]], list[int | None], list[int]]:
     """Feature rows, labels (None: unlabelled) and token counts of one page's lines."""
     lines = segment("\n".join(record["lines"]))
-    lang, _ = language.detect(language.sample([line.text for line in lines]))
+    lang, _ = language.document_language([line.text for line in lines])
     stops = language.stopwords(lang)
     lexicon = default_lexicon()
     feats = [line_features(line.text, line.raw, stops, lexicon) for line in lines]

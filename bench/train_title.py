@@ -49,7 +49,7 @@ def page_candidates(record: dict[str, Any]) -> tuple[list[list[float]], list[int
     lines = segment("\n".join(record["lines"]))
     if not lines:
         return [], []
-    lang, _ = language.detect(language.sample([line.text for line in lines]))
+    lang, _ = language.document_language([line.text for line in lines])
     a = analyse(lines, language.stopwords(lang), default_lexicon(), default_model())
     chosen, rows = title_candidates(lines, a)
     return rows, [int(title_match(lines[i].text, record["title"])) for i in chosen]

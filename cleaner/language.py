@@ -5,6 +5,12 @@ gives the same answer, and it only sees a bounded sample: the longest lines
 of the document, up to ``SAMPLE_CHARS`` characters. Too little text or an
 unclear answer gives ``und``.
 
+langdetect costs more than the rest of the cleaning of a short article, so
+:func:`identify` first tries a cheap shortcut: the share of the sample's
+words that are common function words of one language
+(``data/languages.json``, ``function_words``). When one language clearly
+wins, it is the answer; otherwise langdetect decides.
+
 Stopword lists come from jusText, which ships lists for about 100 languages;
 ``data/languages.json`` maps langdetect's codes to them.
 """
@@ -12,6 +18,7 @@ Stopword lists come from jusText, which ships lists for about 100 languages;
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -32,7 +39,21 @@ MIN_LETTERS = 20
 #: Top probability below this and the language is ``und``.
 MIN_PROBABILITY = 0.5
 
+#: Function-word shortcut (:func:`function_word_language`). Calibrated with
+#: ``python -m bench.langid`` on the inscriptis and html2text dumps of the five
+#: dev benchmarks (5,640 samples, 9 of whose languages have lists): at these
+#: values it answers for 79% of documents and never disagrees with langdetect;
+#: at a 0.15 share with the same lists it still agreed everywhere, with
+#: earlier, less distinctive lists it did not. Fewer words than
+#: ``SHORTCUT_MIN_WORDS`` always go to langdetect.
+SHORTCUT_MIN_WORDS = 30
+#: The winning language's function words must be at least this share of the sample's words …
+SHORTCUT_MIN_SHARE = 0.2
+#: … and at least this many times the runner-up's.
+SHORTCUT_MARGIN = 3
+
 UNDETERMINED = "und"
+_WORD = re.compile(r"\w+")
 
 
 def sample(lines: list[str], budget: int = SAMPLE_CHARS) -> str:
@@ -64,6 +85,58 @@ def detect(text: str) -> tuple[str, float]:
     if best.prob < MIN_PROBABILITY:
         return UNDETERMINED, 0.0
     return best.lang, round(best.prob, 4)
+
+
+def function_word_language(text: str) -> tuple[str, float] | None:
+    """``(code, share)`` when one language's function words clearly dominate ``text``, else None.
+
+    ``share`` is the winner's part of the two best languages' function-word
+    hits (at least ``SHORTCUT_MARGIN / (SHORTCUT_MARGIN + 1)``); it stands in
+    for langdetect's probability.
+
+    >>> function_word_language("The council said that it was not ready for the vote, and the mayor "
+    ...                        "agreed with them after a long debate about the budget that they had "
+    ...                        "been given by the state, which is short of money this year.")
+    ('en', 0.9231)
+    >>> function_word_language("Short text.") is None
+    True
+    """
+    words = _WORD.findall(text.lower())
+    if len(words) < SHORTCUT_MIN_WORDS:
+        return None
+    lists = _function_words()
+    hits = sorted(((sum(1 for w in words if w in listed), code) for code, listed in lists.items()), reverse=True)
+    (best, code), (second, _) = hits[0], hits[1]
+    if best < SHORTCUT_MIN_SHARE * len(words) or best < SHORTCUT_MARGIN * second:
+        return None
+    return code, round(best / (best + second), 4)
+
+
+def identify(text: str) -> tuple[str, float]:
+    """The language of a sample: the function-word shortcut when it is sure, else :func:`detect`."""
+    return function_word_language(text) or detect(text)
+
+
+def document_language(lines: list[str]) -> tuple[str, float]:
+    """The language of a document's lines, identified on their :func:`sample`."""
+    return identify(sample(lines))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    raw = _language_data()["function_words"]
+    known = _stoplist_names()
+    lists = {}
+    for code, words in raw.items():
+        listed = words.split()
+        if known.get(code) is None:
+            raise ValueError(f"data/languages.json: function words for {code!r}, which has no stoplist")
+        if any(w != w.lower() or not _WORD.fullmatch(w) for w in listed) or len(set(listed)) != len(listed):
+            raise ValueError(f"data/languages.json: function words of {code!r} must be distinct lowercase words")
+        lists[code] = frozenset(listed)
+    if len(lists) < 2:
+        raise ValueError("data/languages.json: the shortcut needs function words of at least two languages")
+    return lists
 
 
 @lru_cache(maxsize=1)

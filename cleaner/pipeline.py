@@ -104,7 +104,7 @@ def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OP
 def _language(lines: list[Line], options: Options) -> tuple[str, float]:
     if not options.detect_language:
         return language.UNDETERMINED, 0.0
-    return language.detect(language.sample([line.text for line in lines]))
+    return language.document_language([line.text for line in lines])
 
 
 def _document(

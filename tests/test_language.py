@@ -1,0 +1,84 @@
+"""The function-word language shortcut: its thresholds at their edges, and the fallback to langdetect."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import language
+from cleaner.language import SHORTCUT_MARGIN, SHORTCUT_MIN_SHARE, SHORTCUT_MIN_WORDS, function_word_language
+
+FILLER = "zorblat"  # in no list
+
+
+def _text(english: int, german: int = 0, total: int = SHORTCUT_MIN_WORDS) -> str:
+    words = ["the"] * english + ["und"] * german
+    return " ".join(words + [FILLER] * (total - len(words)))
+
+
+def test_min_share_edge() -> None:
+    at_edge = round(SHORTCUT_MIN_SHARE * SHORTCUT_MIN_WORDS)
+    assert function_word_language(_text(at_edge)) == ("en", 1.0)
+    assert function_word_language(_text(at_edge - 1)) is None
+
+
+def test_min_words_edge() -> None:
+    assert function_word_language(_text(20, total=SHORTCUT_MIN_WORDS)) is not None
+    assert function_word_language(" ".join(["the"] * (SHORTCUT_MIN_WORDS - 1))) is None
+
+
+def test_margin_edge() -> None:
+    german = 3
+    found = function_word_language(_text(SHORTCUT_MARGIN * german, german))
+    assert found == ("en", round(SHORTCUT_MARGIN / (SHORTCUT_MARGIN + 1), 4))
+    assert function_word_language(_text(SHORTCUT_MARGIN * german - 1, german)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "shortcut"),
+    [
+        ("Die Regierung hat am Montag beschlossen, dass die Steuern nicht erhöht werden, und der Minister "
+         "sagte, es sei auch für die Länder eine gute Nachricht, die nach der Krise mit dem Geld auskommen.",
+         "de", True),
+        ("Le gouvernement a annoncé lundi que les impôts ne seront pas augmentés, et le ministre a dit "
+         "que cette décision est une bonne nouvelle pour les familles qui sont dans une situation difficile.",
+         "fr", True),
+        ("El gobierno anunció el lunes que los impuestos no subirán, y el ministro dijo que la decisión es "
+         "una buena noticia para las familias que están en una situación difícil por la crisis del sector.",
+         "es", False),  # Catalan shares el, la, que, del: too close to call
+    ],
+)  # fmt: skip
+def test_agrees_with_langdetect_on_prose(text: str, code: str, shortcut: bool) -> None:
+    found = function_word_language(text)
+    assert (found is not None) == shortcut
+    assert language.identify(text)[0] == language.detect(text)[0] == code
+
+
+def test_unlisted_language_goes_to_langdetect() -> None:
+    swedish = (
+        "Regeringen meddelade på måndagen att skatterna inte kommer att höjas, och ministern sa att beslutet "
+        "är goda nyheter för familjerna som befinner sig i en svår situation efter krisen i landet."
+    )
+    assert function_word_language(swedish) is None
+    assert language.identify(swedish) == language.detect(swedish)
+
+
+@pytest.mark.parametrize(
+    ("lists", "message"),
+    [
+        ({"en": "the and", "xx": "foo"}, "no stoplist"),
+        ({"en": "the The", "de": "der"}, "distinct lowercase"),
+        ({"en": "the the", "de": "der"}, "distinct lowercase"),
+        ({"en": "the"}, "at least two"),
+    ],
+)
+def test_bad_function_word_data_fails_loudly(monkeypatch: pytest.MonkeyPatch, lists: dict[str, str],
+                                             message: str) -> None:  # fmt: skip
+    data = dict(language._language_data())
+    data["function_words"] = lists
+    monkeypatch.setattr(language, "_language_data", lambda: data)
+    language._function_words.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message):
+            language._function_words()
+    finally:
+        language._function_words.cache_clear()
