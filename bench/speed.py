@@ -77,9 +77,10 @@ def page_htmls(dataset: str) -> list[str]:
 
 
 def _cleaner(detect_language: bool) -> TextFn:
-    from cleaner import Options, clean
+    from cleaner import Options, clean, language
 
     options = Options(detect_language=detect_language)
+    language.detect("Warm-up: langdetect loads its profiles on first use, which the timed loop should not pay.")
     return lambda text: clean(text, options)
 
 

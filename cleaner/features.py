@@ -28,10 +28,11 @@ _NAME_JOINERS = frozenset(
     "and of the in for at de del der van von den la le y e und et da di du zu & | , - – —".split()  # noqa: SIM905
 )
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
-_LINK_LIKE = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)[@#]\w|\.(?:com|org|net|html?)\b")
+# link-like: a URL or domain, or an e-mail address, @handle or #hashtag
+_URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b")
+_HANDLE = re.compile(r"\S@\S|(?:^|\s)[@#]\w")
 _SEPARATORS = re.compile(r"\s[|·•/»›]\s")
 _QUOTES = re.compile("[\"“”„«»‘’']")
-_PUNCT = re.compile(r"[^\w\s]|_")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _MONTHS = month_words()
 
@@ -62,29 +63,39 @@ class LineFeatures:
 
 def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) -> LineFeatures:
     tokens = _WORD.findall(text)
+    n = len(text)
+    # Every letter and digit of the line is inside a \w+ token, so the counts
+    # run over the tokens' characters, and mostly end at one C-level check.
+    word_chars = "".join(tokens)
+    letters_only = word_chars.isalpha()
+    digits = 0 if letters_only else sum(map(str.isdigit, word_chars))
+    letters = len(word_chars) if letters_only else sum(map(str.isalpha, word_chars))
+    spaces = n - sum(map(len, text.split()))
     alpha = [t for t in tokens if t[0].isalpha()]
-    stop_hits = sum(1 for t in tokens if t.lower() in stops) if stops else 0
+    stop_hits = sum(map(stops.__contains__, map(str.lower, tokens))) if stops else 0
     upper_initial = sum(1 for t in alpha if t[0].isupper())
     return LineFeatures(
-        chars=len(text),
+        chars=n,
         words=len(tokens),
         stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
         terminal=_TERMINAL.search(text) is not None,
         sentences=1 + len(_SENTENCE_BREAK.findall(text)),
         title_case=upper_initial / len(alpha) if alpha else 0.0,
         all_caps=text.isupper(),
-        digit_ratio=sum(map(str.isdigit, text)) / len(text) if text else 0.0,
+        digit_ratio=digits / n if n else 0.0,
         bullet=_BULLET.match(raw) is not None,
         indent=len(raw) - len(raw.lstrip()),
-        has_date=_has_date(tokens, text),
+        has_date=digits > 0 and _has_date(tokens, text),
         ends_colon=text.endswith(":"),
-        punct_ratio=len(_PUNCT.findall(text)) / len(text) if text else 0.0,
-        link_like=_LINK_LIKE.search(text) is not None,
+        # punctuation: neither a word character (but "_" counts) nor a space
+        punct_ratio=(n - len(word_chars) + word_chars.count("_") - spaces) / n if n else 0.0,
+        link_like=_URL_LIKE.search(text) is not None
+        or (("@" in text or "#" in text) and _HANDLE.search(text) is not None),
         separators=len(_SEPARATORS.findall(text)),
         comma_ratio=text.count(",") / len(tokens) if tokens else 0.0,
         starts_lower=text[:1].islower(),
         quote=_QUOTES.search(text) is not None,
-        alpha_ratio=sum(map(str.isalpha, text)) / len(text) if text else 0.0,
+        alpha_ratio=letters / n if n else 0.0,
         rule=lexicon.match(text),
     )
 

@@ -72,7 +72,11 @@ class Lexicon:
         # (a case-insensitive alternation over every line costs more than the
         # whole rest of the feature extraction)
         self._contains = [
-            (rule, re.compile("|".join(f"(?:{p})" for p in rule.patterns), re.IGNORECASE))
+            (
+                re.compile("|".join(map(re.escape, rule.requires))) if rule.requires else None,
+                rule,
+                re.compile("|".join(f"(?:{p})" for p in rule.patterns), re.IGNORECASE),
+            )
             for rule in rules
             if rule.match == "contains"
         ]
@@ -98,8 +102,8 @@ class Lexicon:
                         return groups[found.lastgroup]
         low = text.lower()
         best: tuple[int, Rule] | None = None
-        for rule, compiled in self._contains:
-            if rule.requires and not any(word in low for word in rule.requires):
+        for gate, rule, compiled in self._contains:
+            if gate is not None and gate.search(low) is None:
                 continue
             found = compiled.search(text)
             if found is not None and (best is None or found.start() < best[0]):
