@@ -6,7 +6,9 @@ from cleaner import Label, clean
 from cleaner.classifying import (
     BYLINE_MAX_WORDS,
     HEADING_MAX_WORDS,
+    LIST_RUN_MAX_LINES,
     STANDFIRST_MAX_WORDS,
+    _introduced_lists,
     dateline_place,
 )
 from cleaner.decoding import viterbi
@@ -184,3 +186,33 @@ def test_viterbi_keeps_weak_lines_with_strong_neighbours() -> None:
 def test_language_needs_enough_letters() -> None:
     assert detect("a" * (MIN_LETTERS - 1))[0] == "und"
     assert detect("Die Regierung hat am Montag erklärt, dass die Stadt sicher ist.")[0] == "de"
+
+
+def _list_case(items: list[str], intro: str = "You will need the following:") -> tuple[list[bool], list[bool]]:
+    """Content flags after restoring lists: prose, an introducing line, dropped items, prose."""
+    texts = [PROSE[0], intro, *items, PROSE[1]]
+    feats = [line_features(t, t, stopwords("en"), default_lexicon()) for t in texts]
+    content = [True, True, *([False] * len(items)), True]
+    prose = [is_prose(f, True) for f in feats]
+    listed = _introduced_lists(feats, prose, content)
+    return content, listed
+
+
+def test_list_after_colon_is_restored_up_to_the_limit() -> None:
+    content, listed = _list_case([f"{n} cups of flour" for n in range(LIST_RUN_MAX_LINES)])
+    assert all(content) and listed == [False, False, *([True] * LIST_RUN_MAX_LINES), False]
+    content, listed = _list_case([f"{n} cups of flour" for n in range(LIST_RUN_MAX_LINES + 1)])
+    assert not any(listed) and content.count(False) == LIST_RUN_MAX_LINES + 1
+
+
+def test_list_needs_the_colon_and_no_furniture_inside() -> None:
+    assert not any(_list_case(["2 cups of flour", "1 egg"], intro="You will need the following")[1])
+    assert not any(_list_case(["2 cups of flour", "Share on Facebook", "1 egg"])[1])
+
+
+def test_restored_list_items_are_body_not_headings() -> None:
+    doc = clean("\n\n".join([PROSE[0], PROSE[1], "You will need the following:", "Two cups of flour",
+                               "One large egg", PROSE[2], PROSE[3]]))  # fmt: skip
+    reasons = {line.text: (line.label, line.reason) for line in doc.lines}
+    assert reasons["One large egg"][0] is Label.BODY
+    assert "One large egg" in doc.text
