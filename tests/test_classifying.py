@@ -5,9 +5,11 @@ import pytest
 from cleaner import Label, clean
 from cleaner.classifying import (
     BYLINE_MAX_WORDS,
+    COMMENT_THREAD_MIN_MARKERS,
     HEADING_MAX_WORDS,
     LIST_RUN_MAX_LINES,
     STANDFIRST_MAX_WORDS,
+    _article_closer,
     _introduced_lists,
     dateline_place,
 )
@@ -16,7 +18,7 @@ from cleaner.features import byline_name, line_features
 from cleaner.headline import LOOKBACK, MAX_WORDS, candidates
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
-from cleaner.scoring import PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
+from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
 from cleaner.segmenting import segment
 
 PROSE = [
@@ -216,3 +218,32 @@ def test_restored_list_items_are_body_not_headings() -> None:
     reasons = {line.text: (line.label, line.reason) for line in doc.lines}
     assert reasons["One large egg"][0] is Label.BODY
     assert "One large egg" in doc.text
+
+
+def _closer_at(texts: list[str]) -> int | None:
+    feats = [line_features(t, t, stopwords("en"), default_lexicon()) for t in texts]
+    prose = [is_prose(f, True) for f in feats]
+    return _article_closer(feats, prose, [True] * len(texts), [False] * len(texts))
+
+
+def _sentence(n: int) -> str:
+    """A prose line of exactly ``n`` words."""
+    return " ".join(["The", *(["the"] * (n - 1))]) + "."
+
+
+def test_closer_tail_share_edge() -> None:
+    before = 40
+    limit = CLOSER_TAIL_SHARE * before
+    short_tail = int(limit) - 1 if limit == int(limit) else int(limit)
+    assert _closer_at([_sentence(before), "Tags: politics", _sentence(short_tail)]) == 1
+    assert _closer_at([_sentence(before), "Tags: politics", _sentence(short_tail + 1)]) is None
+
+
+def test_comment_thread_closes_whatever_its_length() -> None:
+    thread = ["12 Comments", "joetoronto says:", _sentence(60), "spikeymike says:", _sentence(60)]
+    assert COMMENT_THREAD_MIN_MARKERS <= 3
+    assert _closer_at([_sentence(40), *thread]) == 1
+    markers = ["12 Comments", *(["Reply"] * (COMMENT_THREAD_MIN_MARKERS - 2))]
+    long_tail = [_sentence(60), _sentence(60)]
+    assert _closer_at([_sentence(40), *markers, long_tail[0], "Reply", long_tail[1]]) == 1
+    assert _closer_at([_sentence(40), *markers, *long_tail]) is None
