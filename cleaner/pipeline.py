@@ -14,6 +14,7 @@ from .document import BODY_LABELS, Document, Line
 from .headline import TitleModel, default_title_model
 from .lexicon import default_lexicon
 from .model import LineModel, default_model
+from .repeated import line_key
 from .segmenting import segment
 
 
@@ -62,11 +63,20 @@ def _split_record(record: Mapping[str, Any], field: str) -> tuple[str, Any, dict
     return text, record.get("id"), extra
 
 
-def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OPTIONS) -> Document:
+def clean(
+    source: str | bytes | Mapping[str, Any],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    repeats: Mapping[int, int] | None = None,
+) -> Document:
     """Clean one article given as text, HTML (text or bytes) or a record holding it.
 
     A record's other fields come back in ``Document.extra``; its ``id`` in
-    ``Document.id``. HTML goes through :func:`clean_html`.
+    ``Document.id``. HTML goes through :func:`clean_html`. ``repeats`` (the
+    corpus mode, :mod:`cleaner.corpus`): for the lines repeated in the
+    document's source, ``line_key -> documents`` (:meth:`cleaner.repeated.LineCounts.repeats`);
+    it is evidence for text input only (trafilatura's extraction already
+    leaves a page's template out of HTML input).
 
     >>> doc = clean("Skip to main content\\n\\nRebels take key town\\n\\n"
     ...             "Rebels took the town on Friday after a long siege, officials said.")
@@ -97,7 +107,8 @@ def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OP
     lang, prob = _language(lines, options)
     model = options.model or default_model()
     title_model = options.title_model or default_title_model()
-    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model)
+    counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in lines]
+    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model, counts)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
 
 
