@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import html as html_input
 from . import language
@@ -16,6 +16,9 @@ from .lexicon import default_lexicon
 from .model import LineModel, default_model
 from .repeated import line_key
 from .segmenting import segment
+
+if TYPE_CHECKING:
+    from .corpus import CorpusOptions
 
 
 @dataclass(frozen=True)
@@ -231,7 +234,23 @@ def clean_text(text: str, options: Options = DEFAULT_OPTIONS) -> str:
         out = again
 
 
-def clean_stream(sources: Iterable[str | Mapping[str, Any]], options: Options = DEFAULT_OPTIONS) -> Iterator[Document]:
-    """Clean articles one at a time, lazily, in order."""
+def clean_stream(
+    sources: Iterable[str | Mapping[str, Any]],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    corpus: CorpusOptions | None = None,
+) -> Iterator[Document]:
+    """Clean articles one at a time, lazily, in order.
+
+    With ``corpus`` (:class:`cleaner.corpus.CorpusOptions`) the stream is
+    cleaned as a corpus: ``sources`` is read twice (pass a list or another
+    re-iterable), lines repeated across documents of a source are evidence,
+    later copies are marked or dropped, see :mod:`cleaner.corpus`.
+    """
+    if corpus is not None:
+        from .corpus import corpus_stream  # corpus builds on this module
+
+        yield from corpus_stream(sources, options, corpus)
+        return
     for source in sources:
         yield clean(source, options)
