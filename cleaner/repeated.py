@@ -15,7 +15,9 @@ below a limit that halves until the table fits again. The kept pairs are
 always counted exactly, and which pairs are kept depends only on the set of
 pairs in the input, never on the order of the documents: the result is the
 same whatever the order (the evidence thins out evenly on inputs with more
-distinct lines than the bound).
+distinct lines than the bound). An exact copy of a document (the same lines,
+the same source) is counted once: otherwise every line of a page crawled
+twice would look repeated.
 
 >>> counts = LineCounts()
 >>> for page in (["Sign up for our newsletter.", "First story."], ["Sign up for our newsletter.", "Second."]):
@@ -61,6 +63,10 @@ TITLE_MIN_DOCS = 3
 #: Distinct (source, line) pairs counted exactly. A pair costs about 100
 #: bytes in the table (a dict of int -> int), so the bound is about 100 MB.
 MAX_TRACKED_LINES = 1_000_000
+#: Distinct documents remembered so that an exact copy (the same set of
+#: lines in the same source) is counted once: about 70 bytes each (a set of
+#: ints), so about 70 MB. Past it, further copies count again.
+MAX_TRACKED_DOCUMENTS = 1_000_000
 
 _FULL = 1 << 64
 
@@ -77,21 +83,29 @@ def source_hash(source: str) -> int:
 class LineCounts:
     """Per source, in how many documents each line occurs (pass 1 of the corpus mode), bounded."""
 
-    def __init__(self, capacity: int = MAX_TRACKED_LINES) -> None:
+    def __init__(self, capacity: int = MAX_TRACKED_LINES, documents: int = MAX_TRACKED_DOCUMENTS) -> None:
         if capacity < 1:
             raise ValueError(f"capacity must be at least 1, not {capacity}")
-        self.capacity = capacity
+        self.capacity, self.max_documents = capacity, documents
         #: Pairs with a key below this are counted; halves when the table is full.
         self.limit = _FULL
         self._counts: dict[int, int] = {}
+        self._documents: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._counts)
 
     def add(self, source: str, lines: Iterable[str]) -> None:
-        """Count one document's lines (each distinct line once)."""
+        """Count one document's lines (each distinct line once; an exact copy
+        of a document counted before is not counted again)."""
         base = source_hash(source)
-        for key in {base ^ line_key(line) for line in lines}:
+        keys = {base ^ line_key(line) for line in lines}
+        document = hash64(f"{base}:{sorted(keys)}")
+        if document in self._documents:
+            return
+        if len(self._documents) < self.max_documents:
+            self._documents.add(document)
+        for key in keys:
             if key < self.limit:
                 self._counts[key] = self._counts.get(key, 0) + 1
         while len(self._counts) > self.capacity:

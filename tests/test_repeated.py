@@ -32,6 +32,13 @@ def test_counts_documents_not_occurrences() -> None:
     assert counts.repeats("a", ["Menu", "Story one."]) == {next(iter(counts.repeats("a", ["Menu"]))): 2}
 
 
+def test_an_exact_copy_is_counted_once() -> None:
+    counts = LineCounts()
+    for doc in (["Story one.", "Footer."], ["Footer.", "Story one."], ["Story two.", "Footer."]):
+        counts.add("a", doc)
+    assert counts.count("a", "Story one.") == 1 and counts.count("a", "Footer.") == 2
+
+
 def test_over_capacity_keeps_exact_counts_of_a_hash_sample() -> None:
     counts = LineCounts(capacity=50)
     for doc in range(20):
