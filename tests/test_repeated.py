@@ -69,9 +69,11 @@ def test_a_block_of_repeated_lines_is_furniture_an_isolated_one_is_not() -> None
 
 
 def test_a_mostly_repeated_document_is_a_copy_and_keeps_its_lines() -> None:
-    lines = [Line(i, t, t) for i, t in enumerate(["A.", "B.", "C.", "D.", "E."])]
-    label_furniture(lines, [2, 2, 2, 2, 0])
+    lines = [Line(i, t, t) for i, t in enumerate("ABCDEFGHIJ")]
+    label_furniture(lines, [2] * 9 + [0])
     assert all(line.label is Label.BODY for line in lines)
+    label_furniture(lines, [2] * 8 + [0, 0])
+    assert [line.label for line in lines] == [Label.BOILERPLATE] * 8 + [Label.BODY] * 2
 
 
 def _corpus(stories: list[str], extra: str) -> tuple[LineCounts, list[str]]:
