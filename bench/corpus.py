@@ -21,7 +21,7 @@ similar pairs of different pages.
 synthetic stream of ``--megabytes`` of text goes through it: real dev lines drawn at random into
 documents of 40 lines spread over ``--sources`` sites; the cleaning itself is left out (its memory
 does not grow with the stream, see the README) and only every ``--dedup-every``-th document is
-indexed (MinHash in pure Python is the slow part; the index is full after its first 50,000).
+indexed (MinHash in pure Python is the slow part; the index is full after its first 20,000).
 """
 
 from __future__ import annotations

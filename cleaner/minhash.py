@@ -44,9 +44,9 @@ ROWS = NUM_PERM // BANDS
 NEAR_DUP_THRESHOLD = 0.3
 #: First copies the index remembers; beyond it the oldest is forgotten, so a
 #: near-duplicate is found within a window of this many distinct documents.
-#: Each costs a few kB (its signature and 64 band entries; measured figure in
-#: the README), so the bound is about 250 MB.
-MAX_INDEXED_DOCUMENTS = 50_000
+#: Each costs about 8 kB (its signature and 64 band entries; measured with
+#: tracemalloc on a full window), so the bound is about 170 MB.
+MAX_INDEXED_DOCUMENTS = 20_000
 
 _MASK32 = (1 << 32) - 1
 _EMPTY = 1 << 32
@@ -122,13 +122,12 @@ class Match:
     first: bool
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Entry:
     serial: int
     id: object
     body: int
     sig: array[int]
-    keys: list[int]
     copies: int = 0
 
     def match(self, similarity: float, exact: bool) -> Match:
@@ -158,7 +157,8 @@ class DuplicateIndex:
         self._entries: deque[_Entry] = deque()
         self._serial = 0
         self._by_body: dict[int, _Entry] = {}
-        self._by_band: dict[int, list[_Entry]] = {}
+        #: A band key's first copy, or a list of them when several share it.
+        self._by_band: dict[int, _Entry | list[_Entry]] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -176,31 +176,42 @@ class DuplicateIndex:
             return first.match(1.0, exact=True)
         sig = signature(shingles(text))
         keys = band_keys(sig) if sig else []
-        candidates = {entry.serial: entry for key in keys for entry in self._by_band.get(key, ())}
+        candidates = {entry.serial: entry for key in keys for entry in self._bucket(key)}
         for serial in sorted(candidates):
             score = similarity(sig, candidates[serial].sig)
             if score >= self.threshold:
                 return candidates[serial].match(round(score, 3), exact=False)
         self._serial += 1
-        self._remember(_Entry(self._serial, doc_id, body, sig, keys))
+        self._remember(_Entry(self._serial, doc_id, body, sig), keys)
         return None
 
-    def _remember(self, entry: _Entry) -> None:
+    def _bucket(self, key: int) -> list[_Entry]:
+        found = self._by_band.get(key)
+        return [] if found is None else found if isinstance(found, list) else [found]
+
+    def _remember(self, entry: _Entry, keys: list[int]) -> None:
         self._entries.append(entry)
         self._by_body[entry.body] = entry
-        for key in entry.keys:
-            self._by_band.setdefault(key, []).append(entry)
+        for key in keys:
+            found = self._by_band.get(key)
+            if found is None:
+                self._by_band[key] = entry  # most keys have one entry: no list for them
+            elif isinstance(found, list):
+                found.append(entry)
+            else:
+                self._by_band[key] = [found, entry]
         if len(self._entries) > self.capacity:
             self._forget(self._entries.popleft())
 
     def _forget(self, entry: _Entry) -> None:
         if self._by_body.get(entry.body) is entry:
             del self._by_body[entry.body]
-        for key in entry.keys:
-            bucket = self._by_band[key]
-            bucket.remove(entry)
-            if not bucket:
+        for key in band_keys(entry.sig) if entry.sig else ():  # recomputed: not kept per entry
+            rest = [other for other in self._bucket(key) if other is not entry]
+            if not rest:
                 del self._by_band[key]
+            else:
+                self._by_band[key] = rest if len(rest) > 1 else rest[0]
 
 
 def normalized_body(text: str) -> str:
