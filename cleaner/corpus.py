@@ -129,17 +129,6 @@ class CorpusStats:
         else:
             self.sources["(other sources)"] += 1
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "kept_by_language": dict(self.languages.most_common()),
-            "sources": len(self.sources),
-            "kept_by_source": dict(self.sources.most_common(TOP_SOURCES)),
-            "dropped": dict(self.dropped.most_common()),
-            "exact_duplicates": self.exact_duplicates,
-            "near_duplicates": self.near_duplicates,
-            "duplicate_clusters": self.clusters,
-        }
-
     def report(self) -> str:
         """Lines for the ``--stats`` summary."""
 

@@ -31,6 +31,12 @@ def test_corpus_marks_later_copies_on_stdin() -> None:
     assert [(r.get("dup_of"), r.get("dup_similarity")) for r in records] == [(None, None)] * 3 + [("r1", 1.0)]
 
 
+def test_workers_give_the_same_bytes() -> None:
+    records = _jsonl([*STORIES, STORIES[1], STORIES[0].replace("Monday", "Friday")])
+    one = run(["--corpus", "--to", "jsonl", "--explain"], records)
+    assert one[0] == 0 and run(["--corpus", "--to", "jsonl", "--explain", "-j", "2"], records) == one
+
+
 def test_dedup_drops_copies_and_stats_count_them() -> None:
     code, out, err = run(["--dedup", "--stats", "--to", "jsonl"], _jsonl([*STORIES, STORIES[1]]))
     assert code == 0
