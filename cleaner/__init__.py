@@ -8,9 +8,20 @@
 
 import logging
 
+from .corpus import CorpusOptions
 from .document import Document, Label, Line
 from .pipeline import Options, RecordError, clean, clean_stream, clean_text
 
-__all__ = ["Document", "Label", "Line", "Options", "RecordError", "clean", "clean_stream", "clean_text"]
+__all__ = [
+    "CorpusOptions",
+    "Document",
+    "Label",
+    "Line",
+    "Options",
+    "RecordError",
+    "clean",
+    "clean_stream",
+    "clean_text",
+]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

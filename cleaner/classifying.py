@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .decoding import viterbi
@@ -30,6 +31,7 @@ from .features import LineFeatures, byline_name, line_features
 from .headline import TitleModel, candidate_rows, candidates
 from .lexicon import Lexicon
 from .model import LineModel, featurize
+from .repeated import TITLE_MIN_DOCS, label_furniture
 from .scoring import CLOSER_TAIL_SHARE, TRANSPARENT_KINDS, is_closer, is_prose
 
 #: A standfirst is one or two sentences, not a paragraph of body.
@@ -185,23 +187,39 @@ def _article_closer(
     return None
 
 
-def title_candidates(lines: list[Line], a: Analysis) -> tuple[list[int], list[list[float]]]:
-    """The lines that may be the headline and their feature rows."""
+def title_candidates(
+    lines: list[Line], a: Analysis, repeats: Sequence[int] | None = None
+) -> tuple[list[int], list[list[float]]]:
+    """The lines that may be the headline and their feature rows (not a line
+    repeated in ``TITLE_MIN_DOCS`` documents of its source)."""
     meta = [a.feats[i].has_date or byline_name(lines[i].text) is not None for i in range(len(lines))]
     excluded = [a.caption[i] or a.feats[i].rule is not None or meta[i] for i in range(len(lines))]
+    if repeats is not None:
+        excluded = [x or n >= TITLE_MIN_DOCS for x, n in zip(excluded, repeats, strict=True)]
     chosen = candidates(lines, a.feats, a.start, excluded)
     return chosen, candidate_rows(lines, a.feats, a.probability, a.start, chosen, meta)
 
 
 def classify(
-    lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: LineModel, title_model: TitleModel
+    lines: list[Line],
+    stops: frozenset[str],
+    lexicon: Lexicon,
+    model: LineModel,
+    title_model: TitleModel,
+    repeats: Sequence[int] | None = None,
 ) -> Fields:
-    """Label every line in place and return the document's fields."""
+    """Label every line in place and return the document's fields.
+
+    ``repeats`` (corpus mode): for each line, in how many documents of its
+    source it occurs (see :mod:`cleaner.repeated`); blocks of repeated lines
+    become boilerplate, and a line repeated in many documents is not the
+    headline.
+    """
     fields = Fields()
     if not lines:
         return fields
     a = analyse(lines, stops, lexicon, model)
-    title_at = title_model.choose(*title_candidates(lines, a))
+    title_at = title_model.choose(*title_candidates(lines, a, repeats))
 
     for i, line in enumerate(lines):
         f = a.feats[i]
@@ -232,6 +250,8 @@ def classify(
         else:
             line.set(Label.BODY, f"model:{a.probability[i]:.2f}")
 
+    if repeats is not None:
+        label_furniture(lines, repeats)
     _standfirst(lines, title_at, a, fields)
     first_body = next((line for line in lines if line.label is Label.BODY), None)
     if first_body is not None:

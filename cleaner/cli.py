@@ -6,13 +6,17 @@ import contextlib
 import dataclasses
 import functools
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 import click
 
+from .corpus import Corpus, CorpusOptions, source_key
+from .document import Document
 from .parallel import available_cores, ordered_map
 from .pipeline import Options, RecordError, clean
 from .reading import FORMATS, Item, Record, Reject, read_source
@@ -26,6 +30,7 @@ Examples:
   cleaner --explain article.txt             every input line with its label and reason
   cleaner --from jsonl --to jsonl < in.jsonl > out.jsonl
   cleaner --field content --rejects bad.jsonl crawl.jsonl > clean.jsonl
+  cleaner --corpus --dedup --lang en,de --stats --to jsonl crawl.jsonl > clean.jsonl
 
 \b
 Input: with no FILE (or FILE '-') standard input is read. A file is one
@@ -39,15 +44,24 @@ reported as one JSON line on stderr (or written to --rejects FILE) and the
 rest goes on. Exit status: 0 when the stream was processed (rejects
 included), 1 when the run itself failed (e.g. output not writable), 2 for a
 usage error.
+
+\b
+Corpus mode (--corpus; --dedup and --lang imply it) reads the input twice
+(standard input is spooled to a temporary file): lines that recur in blocks
+across documents of one source (the host of a record's 'url', else its
+'source' field, else the file's folder) become boilerplate, reason
+repeated-in-source:N; later copies of a document (the same or a similar
+body) get dup_of and dup_similarity, or are dropped with --dedup; --stats
+adds duplicates, drops and documents per language and source.
 """
 
 
-def _inputs(files: tuple[str, ...], fmt: str) -> Iterator[Item]:
+def _inputs(files: tuple[str, ...], fmt: str, stdin: IO[bytes] | None = None) -> Iterator[Item]:
     if not files:
         files = ("-",)
     for name in files:
         if name == "-":
-            yield from read_source(sys.stdin.buffer, "stdin", fmt, whole=False)
+            yield from read_source(stdin or sys.stdin.buffer, "stdin", fmt, whole=False)
         else:
             with open(name, "rb") as stream:
                 yield from read_source(stream, name, fmt, whole=True)
@@ -195,6 +209,20 @@ def _payload_id(payload: Any) -> Any:
     is_flag=True,
     help="At the end, print a summary on stderr: documents, rejects, lines removed by reason, languages, time.",
 )
+@click.option(
+    "--corpus",
+    "corpus_mode",
+    is_flag=True,
+    help="Corpus mode: lines repeated in blocks across documents of a source are boilerplate; later copies of a "
+    "document get dup_of and dup_similarity. Reads the input twice.",
+)
+@click.option("--dedup", is_flag=True, help="Drop later copies instead of marking them (implies --corpus).")
+@click.option(
+    "--lang",
+    "languages",
+    metavar="LANGS",
+    help="Keep only documents in these languages, e.g. en,de (implies --corpus; 'und' is a language here).",
+)
 @click.version_option(package_name="cleaner")
 def main(
     files: tuple[str, ...],
@@ -207,6 +235,9 @@ def main(
     no_language: bool,
     jobs: int,
     show_stats: bool,
+    corpus_mode: bool,
+    dedup: bool,
+    languages: str | None,
 ) -> None:
     """Clean scraped articles: keep the headline, standfirst, byline, dateline
     and body; drop menus, share buttons, donation appeals, tag lists, related
@@ -225,14 +256,23 @@ def main(
     )
     if jobs > 1:
         _warm_up(options)  # workers are forked with the model and language profiles loaded
+    corpus = None
+    if corpus_mode or dedup or languages is not None:
+        langs = frozenset(x.strip() for x in (languages or "").split(",") if x.strip()) or None
+        corpus = Corpus(options, CorpusOptions(dedup=dedup, languages=langs))
     try:
-        with contextlib.closing(ordered_map(work, _inputs(files, input_format), jobs)) as results:
-            for result in results:
-                output.emit(result)
+        if corpus is not None:
+            _run_corpus(corpus, files, input_format, output, jobs, show_stats or output.progress.enabled)
+        else:
+            with contextlib.closing(ordered_map(work, _inputs(files, input_format), jobs)) as results:
+                for result in results:
+                    output.emit(result)
         output.out.flush()
         output.progress.finish()
         if show_stats:
             sys.stderr.write(output.stats.report())
+            if corpus is not None:
+                sys.stderr.write(corpus.stats.report())
     except BrokenPipeError:
         # The reader went away (`cleaner ... | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -242,3 +282,62 @@ def main(
         sys.exit(130)
     except OSError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+CorpusUnit = tuple[Item, str, dict[int, int] | None]
+
+
+def _corpus_clean(unit: CorpusUnit, options: Options) -> tuple[Document | Reject, str]:
+    """Pass 2 of the corpus mode for one item (its source, its repeated
+    lines): the cleaned document (not yet rendered: duplicates are settled in
+    input order first) or a Reject, and the source."""
+    item, source, repeats = unit
+    if isinstance(item, Reject):
+        return item, source
+    if item.format != "auto":
+        options = dataclasses.replace(options, input_format=item.format)
+    try:
+        doc = clean(item.payload, options, repeats=repeats)
+    except RecordError as exc:
+        return Reject(item.source, item.position, exc.kind, str(exc), id=_payload_id(item.payload)), source
+    except Exception as exc:  # a bug must not take the caller's pipeline down
+        message = f"{type(exc).__name__}: {exc}"
+        return Reject(item.source, item.position, "internal-error", message, id=_payload_id(item.payload)), source
+    if doc.id is None:  # dup_of needs an id: a record without one gets its place in the input
+        doc.id = _document_id(item) if isinstance(item.payload, str) else f"{item.source}:{item.position}"
+    return doc, source
+
+
+def _corpus_units(corpus: Corpus, items: Iterator[Item]) -> Iterator[CorpusUnit]:
+    for item in items:
+        if isinstance(item, Reject):
+            yield item, "", None
+        else:
+            source = source_key(item.payload, item.source)
+            yield item, source, corpus.repeats(item.payload, source)
+
+
+def _run_corpus(corpus: Corpus, files: tuple[str, ...], fmt: str, output: _Output, jobs: int, summary: bool) -> None:
+    """Corpus mode: pass 1 counts lines per source, pass 2 cleans (on ``jobs``
+    workers) and settles duplicates and languages in input order."""
+    with tempfile.TemporaryDirectory(prefix="cleaner-") as folder:
+        spool = os.path.join(folder, "stdin")
+        with open(spool, "wb") as out:
+            if not files or "-" in files:
+                shutil.copyfileobj(sys.stdin.buffer, out)
+
+        def items() -> Iterator[Item]:
+            with open(spool, "rb") as stdin:
+                yield from _inputs(files, fmt, stdin)
+
+        for item in items():
+            if isinstance(item, Record):
+                corpus.count(item.payload, source_key(item.payload, item.source))
+        work = functools.partial(_corpus_clean, options=corpus.options)
+        with contextlib.closing(ordered_map(work, _corpus_units(corpus, items()), jobs)) as results:
+            for result, source in results:
+                if isinstance(result, Reject):
+                    output.emit(result)
+                elif corpus.settle(result, source) is None:
+                    rendered = render(result, output.fmt, explain=output.explain)
+                    output.emit(Rendered(rendered, summarize(result) if summary else None))

@@ -60,7 +60,9 @@ class Document:
     ``date``, ``site_name`` and ``url`` come from an HTML page's metadata
     (None for text input); ``flags`` notes how the document was read
     (``html-fallback``: trafilatura found nothing, the page's plain text was
-    cleaned instead).
+    cleaned instead). In corpus mode a later copy of a document has
+    ``dup_of`` (the first copy's id) and ``dup_similarity`` (1.0 for the same
+    body, else the estimated Jaccard similarity of the bodies' shingles).
     """
 
     id: str | None = None
@@ -77,6 +79,8 @@ class Document:
     site_name: str | None = None
     url: str | None = None
     flags: list[str] = field(default_factory=list)
+    dup_of: Any = None
+    dup_similarity: float | None = None
 
     @property
     def headings(self) -> list[str]:

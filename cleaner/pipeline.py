@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import html as html_input
 from . import language
@@ -14,7 +14,11 @@ from .document import BODY_LABELS, Document, Line
 from .headline import TitleModel, default_title_model
 from .lexicon import default_lexicon
 from .model import LineModel, default_model
+from .repeated import line_key
 from .segmenting import segment
+
+if TYPE_CHECKING:
+    from .corpus import CorpusOptions
 
 
 @dataclass(frozen=True)
@@ -62,11 +66,20 @@ def _split_record(record: Mapping[str, Any], field: str) -> tuple[str, Any, dict
     return text, record.get("id"), extra
 
 
-def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OPTIONS) -> Document:
+def clean(
+    source: str | bytes | Mapping[str, Any],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    repeats: Mapping[int, int] | None = None,
+) -> Document:
     """Clean one article given as text, HTML (text or bytes) or a record holding it.
 
     A record's other fields come back in ``Document.extra``; its ``id`` in
-    ``Document.id``. HTML goes through :func:`clean_html`.
+    ``Document.id``. HTML goes through :func:`clean_html`. ``repeats`` (the
+    corpus mode, :mod:`cleaner.corpus`): for the lines repeated in the
+    document's source, ``line_key -> documents`` (:meth:`cleaner.repeated.LineCounts.repeats`);
+    it is evidence for text input only (trafilatura's extraction already
+    leaves a page's template out of HTML input).
 
     >>> doc = clean("Skip to main content\\n\\nRebels take key town\\n\\n"
     ...             "Rebels took the town on Friday after a long siege, officials said.")
@@ -97,7 +110,8 @@ def clean(source: str | bytes | Mapping[str, Any], options: Options = DEFAULT_OP
     lang, prob = _language(lines, options)
     model = options.model or default_model()
     title_model = options.title_model or default_title_model()
-    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model)
+    counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in lines]
+    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model, counts)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
 
 
@@ -220,7 +234,23 @@ def clean_text(text: str, options: Options = DEFAULT_OPTIONS) -> str:
         out = again
 
 
-def clean_stream(sources: Iterable[str | Mapping[str, Any]], options: Options = DEFAULT_OPTIONS) -> Iterator[Document]:
-    """Clean articles one at a time, lazily, in order."""
+def clean_stream(
+    sources: Iterable[str | Mapping[str, Any]],
+    options: Options = DEFAULT_OPTIONS,
+    *,
+    corpus: CorpusOptions | None = None,
+) -> Iterator[Document]:
+    """Clean articles one at a time, lazily, in order.
+
+    With ``corpus`` (:class:`cleaner.corpus.CorpusOptions`) the stream is
+    cleaned as a corpus: ``sources`` is read twice (pass a list or another
+    re-iterable), lines repeated across documents of a source are evidence,
+    later copies are marked or dropped, see :mod:`cleaner.corpus`.
+    """
+    if corpus is not None:
+        from .corpus import corpus_stream  # corpus builds on this module
+
+        yield from corpus_stream(sources, options, corpus)
+        return
     for source in sources:
         yield clean(source, options)

@@ -35,6 +35,8 @@ def to_record(doc: Document, *, explain: bool = False) -> dict[str, Any]:
             record[key] = value
     if doc.flags:
         record["flags"] = list(doc.flags)
+    if doc.dup_similarity is not None:
+        record.update(dup_of=doc.dup_of, dup_similarity=doc.dup_similarity)
     if explain:
         record["lines"] = [line.as_record() for line in doc.lines]
     return record
@@ -57,6 +59,8 @@ def to_explain_text(doc: Document) -> str:
     """Every non-blank input line, prefixed by its number, label and reason."""
     rows = [f"{line.number:>5} {line.label.value:<{_LABEL_WIDTH}} {line.reason:<28} {line.text}" for line in doc.lines]
     head = f"# id={doc.id} lang={doc.lang} title={doc.title!r} byline={doc.byline!r} dateline={doc.dateline!r}"
+    if doc.dup_similarity is not None:
+        head += f" dup_of={doc.dup_of!r} dup_similarity={doc.dup_similarity}"
     return "\n".join([head, *rows])
 
 

@@ -1,0 +1,167 @@
+"""Cross-document evidence: lines that recur in many documents of one source.
+
+A site's furniture — a newsletter box, a footer, a disclaimer, the site name
+— comes back on page after page; an article's sentences mostly do not. The
+corpus mode reads its input twice: the first pass counts, per source, in how
+many documents each line occurs (:class:`LineCounts`); the second cleans each
+document with those counts (:func:`repeats_of`), and the classifier takes a
+line recurring in at least ``REPEAT_MIN_DOCS`` documents of its source as
+boilerplate evidence (see :mod:`cleaner.classifying`).
+
+Lines are compared case-folded, whitespace collapsed, as 64-bit hashes
+(:func:`line_key`). The table holds one counter per distinct (source, line)
+pair up to ``MAX_TRACKED_LINES``; past that it keeps the pairs whose hash is
+below a limit that halves until the table fits again. The kept pairs are
+always counted exactly, and which pairs are kept depends only on the set of
+pairs in the input, never on the order of the documents: the result is the
+same whatever the order (the evidence thins out evenly on inputs with more
+distinct lines than the bound). An exact copy of a document (the same lines,
+the same source) is counted once: otherwise every line of a page crawled
+twice would look repeated.
+
+>>> counts = LineCounts()
+>>> for page in (["Sign up for our newsletter.", "First story."], ["Sign up for our newsletter.", "Second."]):
+...     counts.add("example.com", page)
+>>> counts.count("example.com", "sign up for our  NEWSLETTER."), counts.count("example.com", "First story.")
+(2, 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .document import BODY_LABELS, Label, Line
+from .minhash import hash64
+
+#: A line is repeated in its source when it occurs in at least this many
+#: documents of it. Calibrated with ``python -m bench.corpus repeated`` on the
+#: wcxb-dev and scrapinghub pages of hosts with several pages (most such
+#: hosts have two or three pages there, so only 2 can be measured; a line
+#: shared by two pages of a site is furniture far more often than not once
+#: the prose guards of the classifier apply).
+REPEAT_MIN_DOCS = 2
+#: Repeated lines are furniture when they come in a block of at least this
+#: many consecutive repeated lines (a newsletter box, a footer, a cookie
+#: notice): an isolated repeated line — a quote reused in a follow-up story,
+#: a subheading like "Ingredients", a byline — stays what the classifier
+#: made it. Calibrated with ``python -m bench.corpus repeated``: among lines
+#: the classifier keeps that recur in another page of their host, blocks of 3
+#: or more are 95 % furniture by the ground truth (in words), isolated lines
+#: and pairs about half content; on the harness 2 lowers recall and 4 gives
+#: the same scores as 3.
+RUN_MIN_LINES = 3
+#: No repeated-line evidence for a document when at least this share of its
+#: body and heading lines is repeated: it is a near-copy of another document
+#: of its source (the dedup step's business), not an article inside a
+#: template. Calibrated on the same harness: 0.9 gives the best precision at
+#: the same recall (scrapinghub shP .919 at 0.8, .927 at 0.9); without the
+#: guard wcxb-dev recall drops from .623 to .610.
+COPY_SHARE = 0.9
+#: A line repeated in at least this many documents of its source is not a
+#: headline candidate (site names, "© …", "Sign me up!"). At 2 it would also
+#: drop real headlines that another page of the site lists as a teaser
+#: (seen on scrapinghub's latimes.com, space.com, msn.com pages).
+TITLE_MIN_DOCS = 3
+#: Distinct (source, line) pairs counted exactly. A pair costs about 90
+#: bytes in the table (a dict of int -> int, measured with tracemalloc), so
+#: the bound is about 90 MB.
+MAX_TRACKED_LINES = 1_000_000
+#: Distinct documents remembered so that an exact copy (the same set of
+#: lines in the same source) is counted once: about 70 bytes each (a set of
+#: ints), so about 70 MB. Past it, further copies count again.
+MAX_TRACKED_DOCUMENTS = 1_000_000
+
+_FULL = 1 << 64
+
+
+def line_key(text: str) -> int:
+    """The 64-bit key of a line: case-folded, whitespace collapsed, hashed."""
+    return hash64(" ".join(text.casefold().split()))
+
+
+def source_hash(source: str) -> int:
+    return hash64("source:" + source)
+
+
+class LineCounts:
+    """Per source, in how many documents each line occurs (pass 1 of the corpus mode), bounded."""
+
+    def __init__(self, capacity: int = MAX_TRACKED_LINES, documents: int = MAX_TRACKED_DOCUMENTS) -> None:
+        if capacity < 1:
+            raise ValueError(f"capacity must be at least 1, not {capacity}")
+        self.capacity, self.max_documents = capacity, documents
+        #: Pairs with a key below this are counted; halves when the table is full.
+        self.limit = _FULL
+        self._counts: dict[int, int] = {}
+        self._documents: set[int] = set()
+
+    def __len__(self) -> int:
+        return len(self._counts)
+
+    def add(self, source: str, lines: Iterable[str]) -> None:
+        """Count one document's lines (each distinct line once; an exact copy
+        of a document counted before is not counted again)."""
+        base = source_hash(source)
+        keys = {base ^ line_key(line) for line in lines}
+        document = hash64(f"{base}:{sorted(keys)}")
+        if document in self._documents:
+            return
+        if len(self._documents) < self.max_documents:
+            self._documents.add(document)
+        for key in keys:
+            if key < self.limit:
+                self._counts[key] = self._counts.get(key, 0) + 1
+        while len(self._counts) > self.capacity:
+            self.limit //= 2
+            for key in [key for key in self._counts if key >= self.limit]:  # in place: no second table
+                del self._counts[key]
+
+    def repeats(self, source: str, lines: Iterable[str]) -> dict[int, int]:
+        """The evidence for one document: ``line_key -> documents`` for those
+        of its lines repeated in its source (in at least ``REPEAT_MIN_DOCS``
+        documents), what :func:`cleaner.pipeline.clean` takes as ``repeats``."""
+        base = source_hash(source)
+        found = {}
+        for line in lines:
+            key = line_key(line)
+            n = self._counts.get(base ^ key, 0)
+            if n >= REPEAT_MIN_DOCS:
+                found[key] = n
+        return found
+
+    def count(self, source: str, line: str) -> int:
+        """Documents of ``source`` that hold ``line`` (0 when the pair was not kept)."""
+        return self._counts.get(source_hash(source) ^ line_key(line), 0)
+
+    @property
+    def exact(self) -> bool:
+        """True when every pair was counted (the bound was never reached)."""
+        return self.limit == _FULL
+
+
+def label_furniture(lines: list[Line], repeats: Sequence[int]) -> None:
+    """Relabel body and heading lines that sit in a block of repeated lines
+    as boilerplate, reason ``repeated-in-source:N`` (N: documents of the
+    source holding the line); ``repeats[i]`` is the count for ``lines[i]``.
+
+    Nothing changes in a document that is mostly repeated (a copy, see
+    ``COPY_SHARE``) or for a line outside a block of ``RUN_MIN_LINES``.
+
+    >>> lines = [Line(i, t, t) for i, t in enumerate(["Story.", "Join us", "Get the newsletter.", "Privacy"])]
+    >>> label_furniture(lines, [0, 5, 5, 4])
+    >>> [line.reason for line in lines]
+    ['', 'repeated-in-source:5', 'repeated-in-source:5', 'repeated-in-source:4']
+    """
+    kept = [n for line, n in zip(lines, repeats, strict=True) if line.label in BODY_LABELS]
+    if not kept or sum(n >= REPEAT_MIN_DOCS for n in kept) >= COPY_SHARE * len(kept):
+        return
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and repeats[end] >= REPEAT_MIN_DOCS:
+            end += 1
+        if end - start >= RUN_MIN_LINES:
+            for i in range(start, end):
+                if lines[i].label in BODY_LABELS:
+                    lines[i].set(Label.BOILERPLATE, f"repeated-in-source:{repeats[i]}")
+        start = end + 1

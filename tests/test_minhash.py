@@ -1,0 +1,72 @@
+"""Shingles, MinHash signatures and the duplicate index."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.minhash import NUM_PERM, DuplicateIndex, shingles, signature, similarity
+
+from .samples import ARTICLE_TEMPLATE
+
+LEEDS = ARTICLE_TEMPLATE.format(place="Leeds")
+STORY = (
+    "Heavy rain flooded the lower town on Sunday night, and firefighters pumped water out of dozens of cellars. "
+    "The river rose by two metres in six hours, the highest level since records began in the last century. "
+    "Residents said the warning came too late for them to move their cars and furniture to safety."
+)
+
+
+def test_shingles_are_word_five_grams_case_folded() -> None:
+    assert len(shingles("one two three four five six")) == 2
+    assert shingles("One TWO three four five") == shingles("one two three four five")
+    assert len(shingles("too short")) == 1
+    assert shingles("  \n ") == set()
+
+
+def test_signature_is_stable_and_sized() -> None:
+    sig = signature(shingles(STORY))
+    assert len(sig) == NUM_PERM
+    assert sig == signature(shingles(STORY))
+    assert len(signature(set())) == 0
+
+
+def test_similarity_estimates_jaccard() -> None:
+    words = STORY.split()
+    half = " ".join(words[: len(words) // 2])
+    a, b = shingles(STORY), shingles(half)
+    jaccard = len(a & b) / len(a | b)
+    assert abs(similarity(signature(a), signature(b)) - jaccard) < 0.15
+    assert similarity(signature(a), signature(shingles(LEEDS))) < 0.1
+    assert similarity(signature(a), signature(set())) == 0.0
+
+
+def test_index_marks_later_copies_of_the_first() -> None:
+    index = DuplicateIndex()
+    assert index.see("a", STORY) is None
+    exact = index.see("b", STORY.replace("  ", " ").upper())
+    assert exact is not None and exact.exact and exact.id == "a" and exact.similarity == 1.0 and exact.first
+    near = index.see("c", STORY + " The mayor promised help for the families on Monday.")
+    assert near is not None and near.id == "a" and not near.exact and 0.3 <= near.similarity < 1 and not near.first
+    assert index.see("d", LEEDS) is None
+    assert len(index) == 2
+
+
+def test_index_forgets_the_oldest_beyond_its_capacity() -> None:
+    index = DuplicateIndex(capacity=1)
+    assert index.see("a", STORY) is None
+    assert index.see("b", LEEDS) is None
+    assert index.see("c", STORY) is None  # "a" was forgotten: "c" is a first copy now
+    assert len(index) == 1
+
+
+def test_empty_bodies_are_never_duplicates() -> None:
+    index = DuplicateIndex()
+    assert index.see("a", "") is None and index.see("b", "") is None and len(index) == 0
+
+
+@given(st.lists(st.sampled_from([STORY, LEEDS, STORY.upper(), STORY[:200], "", "Short note."]), max_size=8))
+def test_a_document_is_never_its_own_duplicate(bodies: list[str]) -> None:
+    index = DuplicateIndex()
+    for position, body in enumerate(bodies):
+        match = index.see(position, body)
+        if match is not None:
+            assert isinstance(match.id, int) and match.id < position

@@ -1,0 +1,128 @@
+"""Lines repeated across the documents of a source: counting and the classifier's use of them."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import clean
+from cleaner.document import Label, Line
+from cleaner.repeated import LineCounts, label_furniture
+
+STORIES = [
+    "The council approved the new budget on Monday after a long debate, officials said. The vote was close.\n\n"
+    "Councillors argued for hours about the cost of the new library and the state of the roads.",
+    "The mayor opened the new bridge on Tuesday after two years of building work, aides said. Crowds gathered.\n\n"
+    "The bridge links the old town with the harbour and cost more than planned, according to the city.",
+    "Heavy rain flooded the lower town on Sunday night, and firefighters pumped water out of dozens of cellars.\n\n"
+    "The river rose by two metres in six hours, the highest level since records began, residents said.",
+]
+FOOTER = (
+    "Our reporters cover the city council, schools and local business every day.\n\n"
+    "We rely on readers like you to keep our newsroom going.\n\n"
+    "The Daily Example is published by Example Media Group in Springfield."
+)
+QUOTE = '"We will not rest until every family has a safe home again," the mayor told reporters at the town hall.'
+
+
+def test_counts_documents_not_occurrences() -> None:
+    counts = LineCounts()
+    counts.add("a", ["Menu", "Menu", "Story one."])
+    counts.add("a", ["menu", "Story two."])
+    counts.add("b", ["Menu"])
+    assert counts.count("a", "MENU") == 2 and counts.count("b", "Menu") == 1 and counts.count("c", "Menu") == 0
+    assert counts.repeats("a", ["Menu", "Story one."]) == {next(iter(counts.repeats("a", ["Menu"]))): 2}
+
+
+def test_an_exact_copy_is_counted_once() -> None:
+    counts = LineCounts()
+    for doc in (["Story one.", "Footer."], ["Footer.", "Story one."], ["Story two.", "Footer."]):
+        counts.add("a", doc)
+    assert counts.count("a", "Story one.") == 1 and counts.count("a", "Footer.") == 2
+
+
+def test_over_capacity_keeps_exact_counts_of_a_hash_sample() -> None:
+    counts = LineCounts(capacity=50)
+    for doc in range(20):
+        counts.add("s", ["Footer line", *(f"line {doc}-{i}" for i in range(10))])
+    assert len(counts) <= 50 and not counts.exact
+    kept = [n for n in (counts.count("s", f"line {d}-{i}") for d in range(20) for i in range(10)) if n]
+    assert kept and set(kept) == {1}
+
+
+@given(st.permutations(list(range(12))))
+def test_counts_do_not_depend_on_document_order(order: list[int]) -> None:
+    docs = [[f"shared {i % 3}", f"own {i}", f"pair {i // 2}"] for i in range(12)]
+    reference, shuffled = LineCounts(capacity=20), LineCounts(capacity=20)
+    for doc in docs:
+        reference.add("s", doc)
+    for i in order:
+        shuffled.add("s", docs[i])
+    assert reference.limit == shuffled.limit
+    assert reference._counts == shuffled._counts
+
+
+def test_a_block_of_repeated_lines_is_furniture_an_isolated_one_is_not() -> None:
+    texts = ["Story.", "Footer a.", "Footer b.", "Footer c.", "Said:", QUOTE, "More.", "Pair a.", "Pair b."]
+    lines = [Line(i, t, t) for i, t in enumerate(texts)]
+    label_furniture(lines, [0, 4, 4, 4, 0, 2, 0, 2, 2])
+    assert [line.label for line in lines] == [Label.BODY] + [Label.BOILERPLATE] * 3 + [Label.BODY] * 5
+    assert lines[1].reason == "repeated-in-source:4"
+
+
+def test_a_mostly_repeated_document_is_a_copy_and_keeps_its_lines() -> None:
+    lines = [Line(i, t, t) for i, t in enumerate("ABCDEFGHIJ")]
+    label_furniture(lines, [2] * 9 + [0])
+    assert all(line.label is Label.BODY for line in lines)
+    label_furniture(lines, [2] * 8 + [0, 0])
+    assert [line.label for line in lines] == [Label.BOILERPLATE] * 8 + [Label.BODY] * 2
+
+
+def _corpus(stories: list[str], extra: str) -> tuple[LineCounts, list[str]]:
+    texts = [f"{story}\n\n{extra}" for story in stories]
+    counts = LineCounts()
+    for text in texts:
+        counts.add("example.com", [line.text for line in clean(text).lines])
+    return counts, texts
+
+
+def test_repeated_footer_is_removed() -> None:
+    counts, texts = _corpus(STORIES, FOOTER)
+    for text, story in zip(texts, STORIES, strict=True):
+        lines = [line.text for line in clean(text).lines]
+        plain, corpus = clean(text), clean(text, repeats=counts.repeats("example.com", lines))
+        assert "We rely on readers" in plain.text
+        assert corpus.text == story
+        removed = [line.reason for line in corpus.lines if line.label is Label.BOILERPLATE]
+        assert removed == ["repeated-in-source:3"] * 3
+
+
+def test_repeated_quote_inside_bodies_is_kept() -> None:
+    texts = [story.replace("\n\n", f"\n\n{QUOTE}\n\n") for story in STORIES]
+    counts = LineCounts()
+    for text in texts:
+        counts.add("example.com", [line.text for line in clean(text).lines])
+    for text in texts:
+        lines = [line.text for line in clean(text).lines]
+        assert counts.repeats("example.com", lines)
+        doc = clean(text, repeats=counts.repeats("example.com", lines))
+        assert QUOTE in doc.text and doc.text == clean(text).text
+
+
+def _titles(texts: list[str]) -> tuple[list[str | None], list[str | None]]:
+    counts = LineCounts()
+    for text in texts:
+        counts.add("example.com", [line.text for line in clean(text).lines])
+    evidence = [counts.repeats("example.com", [line.text for line in clean(text).lines]) for text in texts]
+    return [clean(t).title for t in texts], [clean(t, repeats=r).title for t, r in zip(texts, evidence, strict=True)]
+
+
+def test_a_site_name_on_every_page_is_not_the_headline() -> None:
+    site = "Springfield Gazette Local News And Weather"
+    plain, corpus = _titles([f"{site}\n\nBy Jane Smith\n\n{story}" for story in STORIES])
+    assert plain == [site] * 3
+    assert site not in corpus
+
+
+def test_real_headlines_stay_under_a_repeated_site_name() -> None:
+    headlines = ["Council passes budget", "Mayor opens bridge", "Floods hit lower town"]
+    texts = [f"The Daily Example\n\n{h}\n\n{story}" for h, story in zip(headlines, STORIES, strict=True)]
+    assert _titles(texts) == (headlines, headlines)
