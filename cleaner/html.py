@@ -267,6 +267,7 @@ def extract(html: str, url: str | None = None) -> Extraction:
     nothing on gives the blocks of :func:`plain_dump` and ``fallback=True``.
     """
     import trafilatura
+    from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
     ext = Extraction(url=url)
@@ -279,10 +280,17 @@ def extract(html: str, url: str | None = None) -> Extraction:
         ext.headlines = _headlines(tree)
         try:
             found = trafilatura.bare_extraction(
-                tree, url=url, include_comments=False, include_tables=True, with_metadata=True
+                tree,
+                url=url,
+                include_comments=False,
+                include_tables=True,
+                with_metadata=True,
+                date_extraction_params=set_date_params(extensive=False),
             )
         except Exception:  # trafilatura can raise on odd markup: fall back to the plain dump
             found = None
+    if found is not None and found.date is None:
+        found.date = _extensive_date(html, found.url or url)
     if found is not None:
         _copy_metadata(found, url, ext)
         ext.description = _clean_meta(found.description)
@@ -294,6 +302,27 @@ def extract(html: str, url: str | None = None) -> Extraction:
         if found is None:
             _fallback_metadata(html, url, ext)
     return ext
+
+
+def _extensive_date(html: str, url: str | None) -> str | None:
+    """htmldate's extensive search (it also reads the page's text), for a page
+    where the fast search, run inside the extraction, found no date.
+
+    The extensive search costs about a third of trafilatura's time per page;
+    run only where the fast one fails, it gives the date the extensive search
+    always gives on 680 of 681 dev pages (the first 250 of scrapinghub-aeb,
+    wcxb-dev articles and trafilatura-eval), with the fast one answering for
+    629 of them, and cuts the time per page by about a third.
+    """
+    from htmldate import find_date
+    from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+        return None if tree is None else find_date(tree, **set_date_params(extensive=True), url=url)
+    except Exception:  # htmldate can raise on odd markup; no date then
+        return None
 
 
 def _text_with_breaks(element: Any) -> Iterator[str]:
