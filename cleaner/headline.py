@@ -26,6 +26,11 @@ from .model import ModelError, linear
 #: On the dev benchmarks the headline sits within 40 lines of the first
 #: paragraph on nearly every page that shows it.
 LOOKBACK = 40
+#: Non-blank lines after the article start that can hold the headline: the
+#: first prose line is sometimes furniture (an affiliate disclosure, a site
+#: tagline, a browser warning) above the headline. On the wcxb-dev articles
+#: (inscriptis) the title sits 1–3 lines after the start on 18 of 793 pages.
+LOOKAHEAD = 3
 #: Longest candidate, in words.
 MAX_WORDS = 40
 _SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|·»]\s?")
@@ -34,18 +39,18 @@ TITLE_FEATURES = (
     "bias", "log_distance", "nearest", "log_words", "few_words", "many_words", "title_case", "all_caps",
     "ends_period", "ends_question", "stop_ratio", "has_date", "digit_ratio", "link_like", "repeated",
     "inside_other", "separator", "bullet", "colon", "rel_position", "content_probability", "first_line",
-    "body_overlap", "before_meta", "is_start",
+    "body_overlap", "before_meta", "is_start", "after_start",
 )  # fmt: skip
 _WORD = re.compile(r"\w{4,}")
 
 
 def candidates(lines: Sequence[Line], feats: Sequence[LineFeatures], start: int,
                excluded: Sequence[bool]) -> list[int]:  # fmt: skip
-    """Indices of the lines that may be the headline (nearest first): the
-    article's first line (a headline ending in "?" reads as prose) and the
-    lines before it."""
+    """Indices of the lines that may be the headline (last first): the
+    article's first line (a headline ending in "?" reads as prose), the
+    ``LOOKAHEAD`` lines after it and the ``LOOKBACK`` lines before it."""
     out = []
-    for i in range(min(start, len(lines) - 1), max(-1, start - 1 - LOOKBACK), -1):
+    for i in range(min(start + LOOKAHEAD, len(lines) - 1), max(-1, start - 1 - LOOKBACK), -1):
         if not excluded[i] and 0 < feats[i].words <= MAX_WORDS:
             out.append(i)
     return out
@@ -61,19 +66,19 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     counts = Counter(line.text for line in lines)
     texts = [line.text for line in lines]
     body_words = {w.lower() for text in texts[start : start + 40] for w in _WORD.findall(text)}
-    nearest = next((i for i in chosen if i != start), None)
+    nearest = next((i for i in chosen if i < start), None)
     rows = []
     for i in chosen:
         f, text = feats[i], texts[i]
         inside = any(text in other and other != text for other in texts[max(0, i - LOOKBACK) : start])
         words = [w.lower() for w in _WORD.findall(text)]
-        if i == start:  # the first paragraph overlaps itself
-            body_words_here = {w.lower() for t in texts[start + 1 : start + 40] for w in _WORD.findall(t)}
+        if i >= start:  # the first paragraphs overlap themselves
+            body_words_here = {w.lower() for t in texts[i + 1 : i + 40] for w in _WORD.findall(t)}
         else:
             body_words_here = body_words
         rows.append([
             1.0,
-            math.log1p(start - i),
+            math.log1p(max(start - i, 0)),
             float(i == nearest),
             math.log1p(f.words),
             float(f.words < 3),
@@ -97,6 +102,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             sum(w in body_words_here for w in words) / len(words) if words else 0.0,
             float(any(meta[i + 1 : i + 4])),
             float(i == start),
+            float(i > start),
         ])  # fmt: skip
     return rows
 

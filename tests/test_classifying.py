@@ -15,7 +15,7 @@ from cleaner.classifying import (
 )
 from cleaner.decoding import viterbi
 from cleaner.features import byline_name, line_features
-from cleaner.headline import LOOKBACK, MAX_WORDS, candidates
+from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, candidates
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
 from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
@@ -55,7 +55,13 @@ def test_headline_candidate_lookback_edge(gap: int, kept: bool) -> None:
 
 
 def test_article_first_line_is_a_candidate() -> None:
-    assert candidate_lines(["Is this the end of the long war in the north?", *PROSE], start=0) == [0]
+    assert 0 in candidate_lines(["Is this the end of the long war in the north?", *PROSE], start=0)
+
+
+def test_headline_candidate_lookahead_edge() -> None:
+    texts = ["We may earn a commission when you buy through links on our site.", *PROSE, PROSE[0], PROSE[1]]
+    chosen = candidate_lines(texts, start=0)
+    assert LOOKAHEAD in chosen and LOOKAHEAD + 1 not in chosen
 
 
 def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
