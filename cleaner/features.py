@@ -34,6 +34,13 @@ _QUOTES = re.compile("[\"“”„«»‘’']")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _MONTHS = month_words()
+#: A line longer than this many characters is a dump (a page or a file on one
+#: line), not a paragraph: real paragraphs run to a few thousand characters.
+#: Its features are measured on its first (and, for the sentence end, last)
+#: FEATURE_SAMPLE_CHARS characters, counts scaled to the whole line, so the
+#: cost of a line is bounded and a 20 MB line cleans in seconds. Shorter lines
+#: are measured whole.
+FEATURE_SAMPLE_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -61,31 +68,33 @@ class LineFeatures:
 
 
 def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) -> LineFeatures:
-    tokens = _WORD.findall(text)
+    sample = text[:FEATURE_SAMPLE_CHARS]
+    scale = len(text) / len(sample) if sample else 1.0  # 1.0 for every line up to FEATURE_SAMPLE_CHARS
+    tokens = _WORD.findall(sample)
     alpha = [t for t in tokens if t[0].isalpha()]
     stop_hits = sum(1 for t in tokens if t.lower() in stops) if stops else 0
     upper_initial = sum(1 for t in alpha if t[0].isupper())
     return LineFeatures(
         chars=len(text),
-        words=len(tokens),
+        words=round(len(tokens) * scale),
         stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
-        terminal=_TERMINAL.search(text) is not None,
-        sentences=1 + len(_SENTENCE_BREAK.findall(text)),
+        terminal=_TERMINAL.search(text[-FEATURE_SAMPLE_CHARS:]) is not None,
+        sentences=1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
         title_case=upper_initial / len(alpha) if alpha else 0.0,
         all_caps=text.isupper(),
-        digit_ratio=sum(map(str.isdigit, text)) / len(text) if text else 0.0,
+        digit_ratio=sum(map(str.isdigit, sample)) / len(sample) if sample else 0.0,
         bullet=_BULLET.match(raw) is not None,
         indent=len(raw) - len(raw.lstrip()),
-        has_date=_has_date(tokens, text),
+        has_date=_has_date(tokens, sample),
         ends_colon=text.endswith(":"),
-        punct_ratio=len(_PUNCT.findall(text)) / len(text) if text else 0.0,
-        link_like=_LINK_LIKE.search(text) is not None,
-        separators=len(_SEPARATORS.findall(text)),
-        comma_ratio=text.count(",") / len(tokens) if tokens else 0.0,
+        punct_ratio=len(_PUNCT.findall(sample)) / len(sample) if sample else 0.0,
+        link_like=_LINK_LIKE.search(sample) is not None,
+        separators=round(len(_SEPARATORS.findall(sample)) * scale),
+        comma_ratio=sample.count(",") / len(tokens) if tokens else 0.0,
         starts_lower=text[:1].islower(),
-        quote=_QUOTES.search(text) is not None,
-        alpha_ratio=sum(map(str.isalpha, text)) / len(text) if text else 0.0,
-        rule=lexicon.match(text),
+        quote=_QUOTES.search(sample) is not None,
+        alpha_ratio=sum(map(str.isalpha, sample)) / len(sample) if sample else 0.0,
+        rule=lexicon.match(sample),
     )
 
 
