@@ -6,6 +6,7 @@ order; the stream goes on after a reject unless ``--strict``.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -14,12 +15,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.cli import main
-from cleaner.reading import MAX_DOCUMENT_BYTES
+from cleaner.cli import main, process
+from cleaner.pipeline import Options
+from cleaner.reading import MAX_DOCUMENT_BYTES, Reject, read_source
 
 from .samples import ARTICLE_TEMPLATE
+from .strategies import cli_inputs, document_bytes
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = ARTICLE_TEMPLATE.format(place="Riverside")
@@ -130,3 +136,52 @@ def test_a_200_mb_jsonl_line_is_rejected_unread_and_the_stream_goes_on(tmp_path:
     assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 3]
     assert [(r["position"], r["error"]["kind"]) for r in rejects_of(err.decode())] == [(2, "too-large")]
     assert peak_mb < 200, f"peak RSS {peak_mb:.0f} MB for a 200 MB line"
+
+
+# ---------------------------------------------------------------- fuzzing (-m fuzz; long: HYPOTHESIS_PROFILE=fuzz)
+
+
+def _expected_positions(data: bytes, fmt: str) -> list[int]:
+    """Where the records of an input are, computed apart from the reader: JSONL lines that are not
+    blank, or form-feed separated documents that are not blank (numbered among the non-blank ones)."""
+    if fmt == "jsonl":
+        positions = []
+        for number, line in enumerate(data.split(b"\n"), start=1):
+            try:
+                blank = not line.decode("utf-8-sig").strip()
+            except UnicodeDecodeError:
+                blank = False
+            if not blank and (line or number <= data.count(b"\n")):
+                positions.append(number)
+        return positions
+    return list(range(1, sum(1 for part in data.split(b"\f") if part.strip()) + 1))
+
+
+@pytest.mark.fuzz
+@given(cli_inputs, st.sampled_from(["jsonl", "text"]))
+def test_fuzz_every_record_is_one_output_or_one_reject(data: bytes, fmt: str) -> None:
+    code, out, err = run(["--from", fmt, "--to", "jsonl"], data)
+    assert code == 0
+    records = [json.loads(line) for line in out.decode("utf-8").splitlines()]
+    rejects = rejects_of(err)
+    assert all(r["error"]["kind"] != "internal-error" for r in rejects), rejects
+    expected = _expected_positions(data, fmt)
+    assert len(records) + len(rejects) == len(expected)
+    reject_positions = [r["position"] for r in rejects]
+    assert reject_positions == sorted(reject_positions) and set(reject_positions) <= set(expected)
+    if fmt == "text":
+        assert sorted([int(r["id"].removeprefix("stdin:")) for r in records] + reject_positions) == expected
+
+
+@pytest.mark.fuzz
+@given(document_bytes())
+def test_fuzz_a_document_is_cleaned_or_rejected_never_crashes(data: bytes) -> None:
+    """Every reader (stream, whole file, forced HTML) and the per-record work on hostile bytes."""
+    for fmt, whole in (("auto", False), ("auto", True), ("html", True), ("text", True)):
+        for item in read_source(io.BytesIO(data), "fuzz", fmt, whole=whole):
+            result = process(item, Options(detect_language=fmt == "auto"), "jsonl", explain=True)
+            if isinstance(result, Reject):
+                assert result.kind in ("undecodable", "too-large"), result
+            else:
+                record = json.loads(result.chunk)
+                assert "\r" not in record["text"] and "\x00" not in record["text"]
