@@ -60,8 +60,14 @@ _CHARSET_ALIASES = {
     "x-sjis": "shift_jis",
     "gb2312": "gb18030",
     "gbk": "gb18030",
-    "unicode": "utf-16-le",
-    "utf-16": "utf-16-le",
+    # a UTF-16 or UTF-32 declaration on bytes without a BOM is UTF-8 (HTML standard, "prescan")
+    "unicode": "utf-8",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "utf-32": "utf-8",
+    "utf-32le": "utf-8",
+    "utf-32be": "utf-8",
 }
 _HTML_START = re.compile(
     r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|"
@@ -102,16 +108,22 @@ def declared_charset(data: bytes) -> str | None:
 def decode_html(data: bytes) -> str:
     """Page bytes as text; never raises.
 
-    Order: a byte-order mark; the page's own declaration when the bytes decode
-    with it; strict UTF-8; the declaration again with replacement characters;
-    charset_normalizer's guess; windows-1252 with replacement characters.
-    A declaration of a single-byte charset is trusted only when the bytes are
-    not valid UTF-8 (pages re-encoded by a crawler keep their old ``<meta>``).
+    Order: a byte-order mark; strict UTF-8 when the page has non-ASCII bytes;
+    the page's own declaration; strict UTF-8; the declaration again with
+    replacement characters; charset_normalizer's guess; windows-1252 with
+    replacement characters. Non-ASCII bytes that are valid UTF-8 are UTF-8
+    whatever the page declares: pages re-encoded by a crawler keep their old
+    ``<meta>``, and text in another charset (cp1252, Shift_JIS, GBK ...) is
+    almost never valid UTF-8 by chance. A pure-ASCII page follows its
+    declaration (ISO-2022-JP is 7-bit). As in the HTML standard, a UTF-16
+    declaration without a BOM means UTF-8.
 
     >>> decode_html('<meta charset="utf-8"><p>café</p>'.encode())
     '<meta charset="utf-8"><p>café</p>'
     >>> decode_html('<meta charset="windows-1252"><p>café</p>'.encode("cp1252"))
     '<meta charset="windows-1252"><p>café</p>'
+    >>> decode_html('<meta charset="shift_jis"><p>café</p>'.encode())
+    '<meta charset="shift_jis"><p>café</p>'
     >>> decode_html(b"\\xef\\xbb\\xbf<p>x</p>")
     '<p>x</p>'
     >>> decode_html(b'<meta charset="utf-8"><p>bad \\xff byte</p>')
@@ -121,10 +133,8 @@ def decode_html(data: bytes) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = declared_charset(data)
-    candidates = [c for c in (declared, "utf-8") if c]
-    if declared not in (None, "utf-8") and _is_single_byte(declared):
-        candidates = ["utf-8", declared]  # a single-byte codec decodes anything: UTF-8 first
-    for codec in dict.fromkeys(candidates):
+    candidates = [declared, "utf-8"] if data.isascii() else ["utf-8", declared]
+    for codec in dict.fromkeys(c for c in candidates if c):
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
@@ -133,13 +143,6 @@ def decode_html(data: bytes) -> str:
         return data.decode(declared, errors="replace")
     guess = _detect(data)
     return data.decode(guess or "cp1252", errors="replace")
-
-
-def _is_single_byte(codec: str) -> bool:
-    try:
-        return len(bytes(range(256)).decode(codec, errors="replace")) == 256
-    except (UnicodeDecodeError, LookupError):
-        return False
 
 
 def _detect(data: bytes) -> str | None:
