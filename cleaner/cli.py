@@ -14,7 +14,7 @@ from typing import IO, Any
 import click
 
 from .parallel import available_cores, ordered_map
-from .pipeline import Options, RecordError, clean
+from .pipeline import DEFAULT_HTML_TIMEOUT, Options, RecordError, clean
 from .reading import FORMATS, Item, Record, Reject, read_source
 from .stats import DocSummary, Progress, RunStats, summarize
 from .writing import DOCUMENT_SEPARATOR, OUTPUT_FORMATS, reject_line, render
@@ -35,10 +35,13 @@ through to --to jsonl output untouched.
 
 \b
 Bad input never stops the stream: a record that cannot be read or cleaned is
-reported as one JSON line on stderr (or written to --rejects FILE) and the
-rest goes on. Exit status: 0 when the stream was processed (rejects
-included), 1 when the run itself failed (e.g. output not writable), 2 for a
-usage error.
+reported as one JSON line on stderr (or written to --rejects FILE) with its
+id, source, position, error kind and message, and the rest goes on. Kinds
+include undecodable (plain text that is not UTF-8), too-large (over 32 MiB),
+timeout (an HTML page past --html-timeout). With --strict the first reject
+is written, then the run stops with status 1. Exit status: 0 when the stream
+was processed (rejects included), 1 when the run itself failed (e.g. output
+not writable, or a reject with --strict), 2 for a usage error, 130 on Ctrl-C.
 """
 
 
@@ -178,6 +181,19 @@ def _payload_id(payload: Any) -> Any:
     metavar="FILE",
     help="Write records that could not be processed here (JSONL) instead of to stderr.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first reject (after writing it and every document before it), with exit status 1.",
+)
+@click.option(
+    "--html-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_HTML_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up an HTML page after this long (a reject of kind 'timeout'); 0: no bound.",
+)
 @click.option("--ascii-punctuation", is_flag=True, help="Fold typographic quotes and dashes to ASCII.")
 @click.option("--no-language", is_flag=True, help="Skip language detection (lang is 'und').")
 @click.option(
@@ -203,6 +219,8 @@ def main(
     explain: bool,
     text_field: str,
     rejects: IO[str] | None,
+    strict: bool,
+    html_timeout: float,
     ascii_punctuation: bool,
     no_language: bool,
     jobs: int,
@@ -212,7 +230,12 @@ def main(
     and body; drop menus, share buttons, donation appeals, tag lists, related
     stories and other page furniture, with a label and reason for every line.
     """
-    options = Options(text_field=text_field, ascii_punctuation=ascii_punctuation, detect_language=not no_language)
+    options = Options(
+        text_field=text_field,
+        ascii_punctuation=ascii_punctuation,
+        detect_language=not no_language,
+        html_timeout=html_timeout or None,
+    )
     output = _Output(sys.stdout.buffer, rejects, output_format, explain)
     output.progress.enabled = sys.stderr.isatty()
     jobs = jobs or available_cores()
@@ -229,6 +252,11 @@ def main(
         with contextlib.closing(ordered_map(work, _inputs(files, input_format), jobs)) as results:
             for result in results:
                 output.emit(result)
+                if strict and isinstance(result, Reject):
+                    output.out.flush()
+                    raise click.ClickException(
+                        f"stopped at the first reject (--strict): {result.source}, position {result.position}"
+                    )
         output.out.flush()
         output.progress.finish()
         if show_stats:

@@ -12,6 +12,8 @@ This is the only module that touches trafilatura, lxml and charset detection
   description). When trafilatura finds nothing, the blocks are a plain dump
   of the page's visible text and ``fallback`` is set.
 - :func:`looks_like_html`: the sniff used by ``--from auto``.
+- :func:`time_limit`: a wall-clock bound on the work on one page
+  (:class:`HtmlTimeout` when it passes).
 - :func:`split_site_suffix` / :func:`fuse_title`: page titles without their
   " | Site" suffixes, and the choice between the metadata title and the
   in-page headline.
@@ -20,7 +22,10 @@ This is the only module that touches trafilatura, lxml and charset detection
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+import signal
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -168,6 +173,53 @@ def looks_like_html(head: str | bytes) -> bool:
     if isinstance(head, bytes):
         head = head[: SNIFF_CHARS * 4].decode("utf-8", errors="replace")
     return _HTML_START.match(head[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")) is not None
+
+
+# ---------------------------------------------------------------- time bound
+
+
+class HtmlTimeout(BaseException):
+    """The work on a page took longer than its :func:`time_limit`.
+
+    A BaseException, like KeyboardInterrupt: the ``except Exception`` blocks
+    in trafilatura, htmldate and here must not swallow it.
+    """
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`HtmlTimeout` in the block once ``seconds`` of wall time have passed.
+
+    A ``SIGALRM`` interval timer (``setitimer(ITIMER_REAL)``), so it bounds
+    Python code (trafilatura, htmldate, this package) but not one long call
+    into C, which is interrupted when it returns. No bound applies when
+    ``seconds`` is None or 0, outside the main thread of a process (signals
+    are delivered there only), on a platform without ``setitimer``, or while
+    another real-time interval timer is armed (it is left alone).
+
+    >>> with time_limit(5):
+    ...     sum(range(10))
+    45
+    """
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise HtmlTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # ---------------------------------------------------------------- extraction

@@ -138,6 +138,123 @@ def test_a_200_mb_jsonl_line_is_rejected_unread_and_the_stream_goes_on(tmp_path:
     assert peak_mb < 200, f"peak RSS {peak_mb:.0f} MB for a 200 MB line"
 
 
+# ---------------------------------------------------------------- --strict
+
+STRICT_STREAM = "\n".join(
+    [json.dumps({"id": 1, "text": ARTICLE}), "{not json", json.dumps({"id": 3, "text": ARTICLE}), "[4]"]
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_strict_writes_the_first_reject_then_stops_with_status_1(jobs: str) -> None:
+    code, out, err = run(["--to", "jsonl", "--strict", "-j", jobs], STRICT_STREAM)
+    assert code == 1
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1]  # whole lines, nothing after the reject
+    reject_lines = [line for line in err.splitlines() if line.startswith("cleaner: rejected ")]
+    assert [(r["position"], r["error"]["kind"]) for r in rejects_of("\n".join(reject_lines))] == [(2, "invalid-json")]
+    assert "stopped at the first reject (--strict): stdin, position 2" in err
+
+
+def test_strict_with_a_rejects_file(tmp_path: Path) -> None:
+    rejects = tmp_path / "rejects.jsonl"
+    code, out, err = run(["--to", "jsonl", "--strict", "--rejects", str(rejects)], STRICT_STREAM)
+    assert code == 1 and out.count(b"\n") == 1
+    assert [json.loads(line)["position"] for line in rejects.read_text("utf-8").splitlines()] == [2]
+    assert "--strict" in err
+
+
+def test_strict_without_rejects_is_a_normal_run() -> None:
+    stream = STRICT_STREAM.replace("{not json", json.dumps({"id": 2, "text": ARTICLE})).replace("[4]", "")
+    code, out, err = run(["--to", "jsonl", "--strict"], stream)
+    assert code == 0 and err == ""
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 2, 3]
+
+
+# ---------------------------------------------------------------- HTML: time bound and hostile pages
+
+PARAGRAPH = f"<p>{SENTENCE}It ran late into the night.</p>"
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>"
+
+
+def _stuck(*args: Any, **kwargs: Any) -> Any:
+    """An extractor that never returns and swallows every Exception, as a confused library might."""
+    while True:
+        try:
+            time.sleep(0.01)
+        except Exception:
+            continue
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_stuck_html_page_becomes_a_timeout_reject(monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    monkeypatch.setattr("cleaner.html.extract", _stuck)
+    stream = "\n".join(
+        [
+            json.dumps({"id": 1, "text": ARTICLE}),
+            json.dumps({"id": 2, "html": _page(PARAGRAPH * 3)}),
+            json.dumps({"id": 3, "text": ARTICLE}),
+        ]
+    )
+    started = time.monotonic()
+    code, out, err = run(["--to", "jsonl", "--html-timeout", "0.3", "-j", jobs], stream)
+    assert time.monotonic() - started < 30
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [1, 3]
+    (reject,) = rejects_of(err)
+    assert (reject["id"], reject["position"], reject["error"]["kind"]) == (2, 2, "timeout")
+    assert "0.3 s" in reject["error"]["message"]
+
+
+def test_the_time_limit_is_lifted_after_each_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No alarm is left armed, and SIGALRM gets its handler back."""
+    import signal
+
+    before = signal.getsignal(signal.SIGALRM)
+    code, out, _ = run(["--to", "jsonl", "--html-timeout", "5"], _page(PARAGRAPH * 3))
+    assert code == 0 and json.loads(out)["text"]
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) == before
+
+
+HOSTILE_PAGES = {
+    "nested-10000-deep": _page("<div>" * 10_000 + PARAGRAPH * 3 + "</div>" * 10_000),
+    "nested-10000-deep-unclosed": _page("<div>" * 10_000 + PARAGRAPH * 3),
+    "nested-10000-inline": _page(PARAGRAPH + "<span>" * 10_000 + "x" + "</span>" * 10_000 + PARAGRAPH * 2),
+    "attribute-1mb": _page(f'<p title="{"a" * MB}">{SENTENCE}</p>' + PARAGRAPH * 3),
+    "broken-markup": "<html><body><p>unclosed <b><i>" + PARAGRAPH + "</div></span><<>><p <p>" + PARAGRAPH * 2,
+    "only-markup": "<html><body><div><span></span></div></body></html>",
+    "empty-page": "<html></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_PAGES))
+def test_hostile_html_finishes_with_a_record(name: str) -> None:
+    started = time.monotonic()
+    code, out, err = run(["--to", "jsonl", "--from", "html"], HOSTILE_PAGES[name])
+    assert time.monotonic() - started < 20
+    assert code == 0 and err == ""
+    (record,) = [json.loads(line) for line in out.splitlines()]
+    assert record["id"] == "stdin:1"
+    if name in ("nested-10000-inline", "attribute-1mb", "broken-markup"):
+        assert SENTENCE.strip() in record["text"]
+
+
+def test_a_page_declaring_the_wrong_charset_is_read_as_the_utf8_it_is() -> None:
+    """A crawler re-encoded the page to UTF-8 and kept its Shift_JIS declaration: UTF-8 wins."""
+    body = "<p>Der Stadtrat hat am Montag nach langer Debatte den Haushalt für Köln beschlossen, sagte er.</p>"
+    for declared in ("shift_jis", "euc-kr", "gb2312", "iso-8859-1", "utf-16"):
+        page = _page(body * 3, f'<meta charset="{declared}">').encode("utf-8")
+        code, out, _ = run(["--to", "jsonl"], page)
+        assert code == 0
+        assert "für Köln" in json.loads(out)["text"], declared
+    real = _page("<p>市議会は月曜日、長い議論の末に新しい予算案を承認した。</p>" * 3, '<meta charset="shift_jis">')
+    code, out, _ = run(["--to", "jsonl"], real.encode("shift_jis"))
+    assert "新しい予算案" in json.loads(out)["text"]
+
+
 # ---------------------------------------------------------------- fuzzing (-m fuzz; long: HYPOTHESIS_PROFILE=fuzz)
 
 
