@@ -14,6 +14,13 @@ from .language import month_words
 from .lexicon import Lexicon, Rule
 
 _WORD = re.compile(r"\w+")
+#: Scripts written without spaces between words: Han, Hiragana, Katakana (and
+#: their compatibility and half-width forms). Each of their characters is a
+#: token: as one ``\w+`` run, a whole Chinese or Japanese sentence was one
+#: word, never prose, and CJK articles came out empty.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 # Sentence end: terminal mark, optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]*\s+['\"“‘«(]*[A-ZÀ-ÖØ-Þ0-9]")
@@ -70,7 +77,7 @@ class LineFeatures:
 def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) -> LineFeatures:
     sample = text[:FEATURE_SAMPLE_CHARS]
     scale = len(text) / len(sample) if sample else 1.0  # 1.0 for every line up to FEATURE_SAMPLE_CHARS
-    tokens = _WORD.findall(sample)
+    tokens = _tokens(sample)
     alpha = [t for t in tokens if t[0].isalpha()]
     stop_hits = sum(1 for t in tokens if t.lower() in stops) if stops else 0
     upper_initial = sum(1 for t in alpha if t[0].isupper())
@@ -96,6 +103,17 @@ def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) 
         alpha_ratio=sum(map(str.isalpha, sample)) / len(sample) if sample else 0.0,
         rule=lexicon.match(sample),
     )
+
+
+def _tokens(text: str) -> list[str]:
+    """Words; in Chinese and Japanese, characters (see ``_UNSPACED``).
+
+    >>> _tokens("Köln 市議会は")
+    ['Köln', '市', '議', '会', 'は']
+    """
+    if text.isascii() or _HAS_UNSPACED.search(text) is None:
+        return _WORD.findall(text)
+    return _UNSPACED_WORD.findall(text)
 
 
 def _has_date(tokens: list[str], text: str) -> bool:
