@@ -6,7 +6,9 @@ import contextlib
 import dataclasses
 import functools
 import os
+import signal
 import sys
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
@@ -100,6 +102,32 @@ def _payload_size(payload: Any, options: Options) -> int:
     return len(payload) if isinstance(payload, str | bytes) else 0
 
 
+@contextlib.contextmanager
+def _whole_writes() -> Iterator[None]:
+    """A first Ctrl-C inside the block takes effect when it ends, so a record is never left half
+    written (a write blocked on a full pipe would stop mid-line); a second one stops at once.
+    Only the main thread can set signal handlers: elsewhere (``main`` called from a thread) the
+    block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    interrupted = False
+
+    def defer(signum: int, frame: Any) -> None:
+        nonlocal interrupted
+        if interrupted:
+            raise KeyboardInterrupt
+        interrupted = True
+
+    previous = signal.signal(signal.SIGINT, defer)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
+
+
 class _Output:
     """Writes documents and rejects; text documents are separated by form feeds."""
 
@@ -118,7 +146,9 @@ class _Output:
         chunk = result.chunk
         if self.documents and self.fmt != "jsonl":
             chunk = DOCUMENT_SEPARATOR + chunk
-        self.out.write(chunk.encode("utf-8"))
+        data = memoryview(chunk.encode("utf-8"))
+        while data:  # a write interrupted by a signal can return short: write the rest
+            data = data[self.out.write(data) :]
         self.documents += 1
         if result.summary is not None:
             self.stats.add(result.summary)
@@ -251,7 +281,8 @@ def main(
     try:
         with contextlib.closing(ordered_map(work, _inputs(files, input_format), jobs)) as results:
             for result in results:
-                output.emit(result)
+                with _whole_writes():
+                    output.emit(result)
                 if strict and isinstance(result, Reject):
                     output.out.flush()
                     raise click.ClickException(

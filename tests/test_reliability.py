@@ -6,15 +6,18 @@ order; the stream goes on after a reject unless ``--strict``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 import unicodedata
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 from click.testing import CliRunner
@@ -430,6 +433,106 @@ def test_a_page_declaring_the_wrong_charset_is_read_as_the_utf8_it_is() -> None:
     real = _page("<p>市議会は月曜日、長い議論の末に新しい予算案を承認した。</p>" * 3, '<meta charset="shift_jis">')
     code, out, _ = run(["--to", "jsonl"], real.encode("shift_jis"))
     assert "新しい予算案" in json.loads(out)["text"]
+
+
+# ---------------------------------------------------------------- determinism, pipes, signals
+
+
+def _mixed_stream(n: int) -> bytes:
+    """JSONL with text and HTML records, ids of every type, and records that are rejected."""
+    lines = []
+    for i in range(n):
+        article = ARTICLE_TEMPLATE.format(place=f"Town {i}")
+        kind = i % 6
+        if kind == 0:
+            lines.append(json.dumps({"id": i, "text": article}))
+        elif kind == 1:
+            lines.append(json.dumps({"html": _page(f"<h1>Budget for Town {i}</h1>" + PARAGRAPH * 3), "n": i}))
+        elif kind == 2:
+            lines.append(json.dumps({"id": str(i), "text": article.replace("\n", "\r\n")}, ensure_ascii=False))
+        elif kind == 3:
+            lines.append("{broken" if i % 4 else json.dumps({"id": i, "body": article}))
+        elif kind == 4:
+            lines.append(json.dumps({"id": i * 1.5, "text": SCRIPTS["japanese"][0] + "\n\n" + article}))
+        else:
+            lines.append(json.dumps({"id": None, "text": article + "\n\nShare this article\n\nRelated stories"}))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_output_is_byte_identical_across_runs_jobs_and_chunking(tmp_path: Path) -> None:
+    """stdin vs file, -j 1 vs -j 2, and separate processes with different hash seeds: the same bytes."""
+    data = _mixed_stream(60)
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(data)
+    outputs, rejects = [], []
+    for seed, jobs, from_file in (("1", "1", False), ("2", "2", True), ("3", "2", False), ("4", "1", True)):
+        proc = subprocess.run(
+            command("--to", "jsonl", "-j", jobs, *([str(source)] if from_file else [])),
+            input=None if from_file else data,
+            capture_output=True,
+            env={**child_env(), "PYTHONHASHSEED": seed},
+            check=False,
+            timeout=300,
+        )
+        assert proc.returncode == 0
+        outputs.append(proc.stdout)
+        rejects.append([(r["position"], r["error"]) for r in rejects_of(proc.stderr.decode())])
+    assert outputs[0].count(b"\n") == 50 and len(rejects[0]) == 10
+    assert all(out == outputs[0] for out in outputs)
+    assert all(r == rejects[0] for r in rejects)
+
+
+def test_head_exits_quietly_with_rejects_in_the_stream() -> None:
+    proc = subprocess.run(
+        " ".join(command("--to", "jsonl")) + " | head -n 3",
+        input=_mixed_stream(200),
+        shell=True,
+        capture_output=True,
+        env=child_env(),
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0
+    assert len(proc.stdout.splitlines()) == 3
+    assert b"Traceback" not in proc.stderr and b"BrokenPipe" not in proc.stderr
+
+
+def _feed_forever(stream: IO[bytes], line: bytes) -> None:
+    with contextlib.suppress(OSError):
+        while True:
+            stream.write(line)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigint_stops_cleanly_after_a_whole_line(jobs: str) -> None:
+    """Ctrl-C while records stream through (stdin never ends, so the run cannot finish first): status
+    130, no traceback, every line written is whole JSON. The reader pauses, so the command is
+    blocked writing a large record when the signal comes."""
+    proc = subprocess.Popen(
+        command("--to", "jsonl", "-j", jobs),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=child_env(),
+    )
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    big = json.dumps({"id": 1, "text": ARTICLE, "pad": "x" * 200_000}).encode() + b"\n"  # over a pipe's 64 KiB
+    feeder = threading.Thread(target=_feed_forever, args=(proc.stdin, big), daemon=True)
+    feeder.start()
+    first = proc.stdout.readline()
+    time.sleep(1.5)  # stop reading: the pipe fills and the command blocks in write()
+    proc.send_signal(signal.SIGINT)
+    rest = proc.stdout.read()
+    err = proc.stderr.read()
+    proc.wait(timeout=60)
+    proc.stdin.close()
+    proc.stdout.close()
+    proc.stderr.close()
+    assert proc.returncode == 130
+    assert b"Traceback" not in err
+    lines = (first + rest).split(b"\n")
+    assert lines[-1] == b"", "the output ends inside a record"
+    assert all(json.loads(line)["id"] == 1 for line in lines[:-1])
 
 
 # ---------------------------------------------------------------- fuzzing (-m fuzz; long: HYPOTHESIS_PROFILE=fuzz)
