@@ -7,9 +7,11 @@ import dataclasses
 import functools
 import os
 import shutil
+import signal
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -18,7 +20,7 @@ import click
 from .corpus import Corpus, CorpusOptions, source_key
 from .document import Document
 from .parallel import available_cores, ordered_map
-from .pipeline import Options, RecordError, clean
+from .pipeline import DEFAULT_HTML_TIMEOUT, Options, RecordError, clean
 from .reading import FORMATS, Item, Record, Reject, read_source
 from .stats import DocSummary, Progress, RunStats, summarize
 from .writing import DOCUMENT_SEPARATOR, OUTPUT_FORMATS, reject_line, render
@@ -40,10 +42,13 @@ through to --to jsonl output untouched.
 
 \b
 Bad input never stops the stream: a record that cannot be read or cleaned is
-reported as one JSON line on stderr (or written to --rejects FILE) and the
-rest goes on. Exit status: 0 when the stream was processed (rejects
-included), 1 when the run itself failed (e.g. output not writable), 2 for a
-usage error.
+reported as one JSON line on stderr (or written to --rejects FILE) with its
+id, source, position, error kind and message, and the rest goes on. Kinds
+include undecodable (plain text that is not UTF-8), too-large (over 32 MiB),
+timeout (an HTML page past --html-timeout). With --strict the first reject
+is written, then the run stops with status 1. Exit status: 0 when the stream
+was processed (rejects included), 1 when the run itself failed (e.g. output
+not writable, or a reject with --strict), 2 for a usage error, 130 on Ctrl-C.
 
 \b
 Corpus mode (--corpus; --dedup and --lang imply it) reads the input twice
@@ -86,22 +91,28 @@ def process(item: Item, options: Options, fmt: str, explain: bool, summary: bool
     """
     if isinstance(item, Reject):
         return item
-    payload = item.payload
-    if item.format != "auto":  # a document already read as text or HTML is not sniffed again
-        options = dataclasses.replace(options, input_format=item.format)
-    try:
-        doc = clean(payload, options)
-    except RecordError as exc:
-        return Reject(item.source, item.position, exc.kind, str(exc), id=_payload_id(payload))
-    except Exception as exc:  # a bug must not take the caller's pipeline down
-        message = f"{type(exc).__name__}: {exc}"
-        return Reject(item.source, item.position, "internal-error", message, id=_payload_id(payload))
-    if doc.id is None and isinstance(payload, str):
+    doc = _clean_item(item, options)
+    if isinstance(doc, Reject):
+        return doc
+    if doc.id is None and isinstance(item.payload, str):
         doc.id = _document_id(item)
     chunk = render(doc, fmt, explain=explain)
     if not summary:
         return Rendered(chunk, None)
-    return Rendered(chunk, summarize(doc, _payload_size(payload, options)))
+    return Rendered(chunk, summarize(doc, _payload_size(item.payload, options)))
+
+
+def _clean_item(item: Record, options: Options, repeats: Mapping[int, int] | None = None) -> Document | Reject:
+    """The document of one record, or the Reject saying why it has none."""
+    if item.format != "auto":  # a document already read as text or HTML is not sniffed again
+        options = dataclasses.replace(options, input_format=item.format)
+    try:
+        return clean(item.payload, options, repeats=repeats)
+    except RecordError as exc:
+        return Reject(item.source, item.position, exc.kind, str(exc), id=_payload_id(item.payload))
+    except Exception as exc:  # a bug must not take the caller's pipeline down
+        message = f"{type(exc).__name__}: {exc}"
+        return Reject(item.source, item.position, "internal-error", message, id=_payload_id(item.payload))
 
 
 def _payload_size(payload: Any, options: Options) -> int:
@@ -109,6 +120,32 @@ def _payload_size(payload: Any, options: Options) -> int:
     if isinstance(payload, dict):
         payload = payload.get(options.text_field, payload.get(options.html_field))
     return len(payload) if isinstance(payload, str | bytes) else 0
+
+
+@contextlib.contextmanager
+def _whole_writes() -> Iterator[None]:
+    """A first Ctrl-C inside the block takes effect when it ends, so a record is never left half
+    written (a write blocked on a full pipe would stop mid-line); a second one stops at once.
+    Only the main thread can set signal handlers: elsewhere (``main`` called from a thread) the
+    block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    interrupted = False
+
+    def defer(signum: int, frame: Any) -> None:
+        nonlocal interrupted
+        if interrupted:
+            raise KeyboardInterrupt
+        interrupted = True
+
+    previous = signal.signal(signal.SIGINT, defer)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 class _Output:
@@ -129,7 +166,9 @@ class _Output:
         chunk = result.chunk
         if self.documents and self.fmt != "jsonl":
             chunk = DOCUMENT_SEPARATOR + chunk
-        self.out.write(chunk.encode("utf-8"))
+        data = memoryview(chunk.encode("utf-8"))
+        while data:  # a write interrupted by a signal can return short: write the rest
+            data = data[self.out.write(data) :]
         self.documents += 1
         if result.summary is not None:
             self.stats.add(result.summary)
@@ -192,6 +231,19 @@ def _payload_id(payload: Any) -> Any:
     metavar="FILE",
     help="Write records that could not be processed here (JSONL) instead of to stderr.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Stop at the first reject (after writing it and every document before it), with exit status 1.",
+)
+@click.option(
+    "--html-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_HTML_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up an HTML page after this long (a reject of kind 'timeout'); 0: no bound.",
+)
 @click.option("--ascii-punctuation", is_flag=True, help="Fold typographic quotes and dashes to ASCII.")
 @click.option("--no-language", is_flag=True, help="Skip language detection (lang is 'und').")
 @click.option(
@@ -231,6 +283,8 @@ def main(
     explain: bool,
     text_field: str,
     rejects: IO[str] | None,
+    strict: bool,
+    html_timeout: float,
     ascii_punctuation: bool,
     no_language: bool,
     jobs: int,
@@ -243,7 +297,12 @@ def main(
     and body; drop menus, share buttons, donation appeals, tag lists, related
     stories and other page furniture, with a label and reason for every line.
     """
-    options = Options(text_field=text_field, ascii_punctuation=ascii_punctuation, detect_language=not no_language)
+    options = Options(
+        text_field=text_field,
+        ascii_punctuation=ascii_punctuation,
+        detect_language=not no_language,
+        html_timeout=html_timeout or None,
+    )
     output = _Output(sys.stdout.buffer, rejects, output_format, explain)
     output.progress.enabled = sys.stderr.isatty()
     jobs = jobs or available_cores()
@@ -262,11 +321,11 @@ def main(
         corpus = Corpus(options, CorpusOptions(dedup=dedup, languages=langs))
     try:
         if corpus is not None:
-            _run_corpus(corpus, files, input_format, output, jobs, show_stats or output.progress.enabled)
+            _run_corpus(corpus, files, input_format, output, jobs, show_stats or output.progress.enabled, strict)
         else:
             with contextlib.closing(ordered_map(work, _inputs(files, input_format), jobs)) as results:
                 for result in results:
-                    output.emit(result)
+                    _emit(output, result, strict)
         output.out.flush()
         output.progress.finish()
         if show_stats:
@@ -287,6 +346,17 @@ def main(
 CorpusUnit = tuple[Item, str, dict[int, int] | None]
 
 
+def _emit(output: _Output, result: Rendered | Reject, strict: bool) -> None:
+    """Write one result whole; with ``strict``, stop the run at a reject (after writing it)."""
+    with _whole_writes():
+        output.emit(result)
+    if strict and isinstance(result, Reject):
+        output.out.flush()
+        raise click.ClickException(
+            f"stopped at the first reject (--strict): {result.source}, position {result.position}"
+        )
+
+
 def _corpus_clean(unit: CorpusUnit, options: Options) -> tuple[Document | Reject, str]:
     """Pass 2 of the corpus mode for one item (its source, its repeated
     lines): the cleaned document (not yet rendered: duplicates are settled in
@@ -294,15 +364,9 @@ def _corpus_clean(unit: CorpusUnit, options: Options) -> tuple[Document | Reject
     item, source, repeats = unit
     if isinstance(item, Reject):
         return item, source
-    if item.format != "auto":
-        options = dataclasses.replace(options, input_format=item.format)
-    try:
-        doc = clean(item.payload, options, repeats=repeats)
-    except RecordError as exc:
-        return Reject(item.source, item.position, exc.kind, str(exc), id=_payload_id(item.payload)), source
-    except Exception as exc:  # a bug must not take the caller's pipeline down
-        message = f"{type(exc).__name__}: {exc}"
-        return Reject(item.source, item.position, "internal-error", message, id=_payload_id(item.payload)), source
+    doc = _clean_item(item, options, repeats)
+    if isinstance(doc, Reject):
+        return doc, source
     if doc.id is None:  # dup_of needs an id: a record without one gets its place in the input
         doc.id = _document_id(item) if isinstance(item.payload, str) else f"{item.source}:{item.position}"
     return doc, source
@@ -317,7 +381,9 @@ def _corpus_units(corpus: Corpus, items: Iterator[Item]) -> Iterator[CorpusUnit]
             yield item, source, corpus.repeats(item.payload, source)
 
 
-def _run_corpus(corpus: Corpus, files: tuple[str, ...], fmt: str, output: _Output, jobs: int, summary: bool) -> None:
+def _run_corpus(
+    corpus: Corpus, files: tuple[str, ...], fmt: str, output: _Output, jobs: int, summary: bool, strict: bool
+) -> None:
     """Corpus mode: pass 1 counts lines per source, pass 2 cleans (on ``jobs``
     workers) and settles duplicates and languages in input order."""
     with tempfile.TemporaryDirectory(prefix="cleaner-") as folder:
@@ -337,7 +403,7 @@ def _run_corpus(corpus: Corpus, files: tuple[str, ...], fmt: str, output: _Outpu
         with contextlib.closing(ordered_map(work, _corpus_units(corpus, items()), jobs)) as results:
             for result, source in results:
                 if isinstance(result, Reject):
-                    output.emit(result)
+                    _emit(output, result, strict)
                 elif corpus.settle(result, source) is None:
                     rendered = render(result, output.fmt, explain=output.explain)
-                    output.emit(Rendered(rendered, summarize(result) if summary else None))
+                    _emit(output, Rendered(rendered, summarize(result) if summary else None), strict)

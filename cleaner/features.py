@@ -14,6 +14,13 @@ from .language import month_words
 from .lexicon import Lexicon, Rule
 
 _WORD = re.compile(r"\w+")
+#: Scripts written without spaces between words: Han, Hiragana, Katakana (and
+#: their compatibility and half-width forms). Each of their characters is a
+#: token: as one ``\w+`` run, a whole Chinese or Japanese sentence was one
+#: word, never prose, and CJK articles came out empty.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+_UNSPACED_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 # Sentence end: terminal mark, optionally followed by closing quotes/brackets.
 _TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]*\s+['\"“‘«(]*[A-ZÀ-ÖØ-Þ0-9]")
@@ -35,6 +42,13 @@ _SEPARATORS = re.compile(r"\s[|·•/»›]\s")
 _QUOTES = re.compile("[\"“”„«»‘’']")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _MONTHS = month_words()
+#: A line longer than this many characters is a dump (a page or a file on one
+#: line), not a paragraph: real paragraphs run to a few thousand characters.
+#: Its features are measured on its first (and, for the sentence end, last)
+#: FEATURE_SAMPLE_CHARS characters, counts scaled to the whole line, so the
+#: cost of a line is bounded and a 20 MB line cleans in seconds. Shorter lines
+#: are measured whole.
+FEATURE_SAMPLE_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -62,42 +76,55 @@ class LineFeatures:
 
 
 def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) -> LineFeatures:
-    tokens = _WORD.findall(text)
-    n = len(text)
-    # Every letter and digit of the line is inside a \w+ token, so the counts
-    # run over the tokens' characters, and mostly end at one C-level check.
+    sample = text[:FEATURE_SAMPLE_CHARS]
+    n = len(sample)
+    scale = len(text) / n if n else 1.0  # 1.0 for every line up to FEATURE_SAMPLE_CHARS
+    tokens = _tokens(sample)
+    # Every letter and digit of the line is inside a token, so the counts run
+    # over the tokens' characters, and mostly end at one C-level check.
     word_chars = "".join(tokens)
     letters_only = word_chars.isalpha()
     digits = 0 if letters_only else sum(map(str.isdigit, word_chars))
     letters = len(word_chars) if letters_only else sum(map(str.isalpha, word_chars))
-    spaces = n - sum(map(len, text.split()))
+    spaces = n - sum(map(len, sample.split()))
     alpha = [t for t in tokens if t[0].isalpha()]
     stop_hits = sum(map(stops.__contains__, map(str.lower, tokens))) if stops else 0
     upper_initial = sum(1 for t in alpha if t[0].isupper())
     return LineFeatures(
-        chars=n,
-        words=len(tokens),
+        chars=len(text),
+        words=round(len(tokens) * scale),
         stop_ratio=stop_hits / len(tokens) if tokens else 0.0,
-        terminal=_TERMINAL.search(text) is not None,
-        sentences=1 + len(_SENTENCE_BREAK.findall(text)),
+        terminal=_TERMINAL.search(text[-FEATURE_SAMPLE_CHARS:]) is not None,
+        sentences=1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
         title_case=upper_initial / len(alpha) if alpha else 0.0,
         all_caps=text.isupper(),
         digit_ratio=digits / n if n else 0.0,
         bullet=_BULLET.match(raw) is not None,
         indent=len(raw) - len(raw.lstrip()),
-        has_date=digits > 0 and _has_date(tokens, text),
+        has_date=digits > 0 and _has_date(tokens, sample),
         ends_colon=text.endswith(":"),
         # punctuation: neither a word character (but "_" counts) nor a space
         punct_ratio=(n - len(word_chars) + word_chars.count("_") - spaces) / n if n else 0.0,
-        link_like=_URL_LIKE.search(text) is not None
-        or (("@" in text or "#" in text) and _HANDLE.search(text) is not None),
-        separators=len(_SEPARATORS.findall(text)),
-        comma_ratio=text.count(",") / len(tokens) if tokens else 0.0,
+        link_like=_URL_LIKE.search(sample) is not None
+        or (("@" in sample or "#" in sample) and _HANDLE.search(sample) is not None),
+        separators=round(len(_SEPARATORS.findall(sample)) * scale),
+        comma_ratio=sample.count(",") / len(tokens) if tokens else 0.0,
         starts_lower=text[:1].islower(),
-        quote=_QUOTES.search(text) is not None,
+        quote=_QUOTES.search(sample) is not None,
         alpha_ratio=letters / n if n else 0.0,
-        rule=lexicon.match(text),
+        rule=lexicon.match(sample),
     )
+
+
+def _tokens(text: str) -> list[str]:
+    """Words; in Chinese and Japanese, characters (see ``_UNSPACED``).
+
+    >>> _tokens("Köln 市議会は")
+    ['Köln', '市', '議', '会', 'は']
+    """
+    if text.isascii() or _HAS_UNSPACED.search(text) is None:
+        return _WORD.findall(text)
+    return _UNSPACED_WORD.findall(text)
 
 
 def _has_date(tokens: list[str], text: str) -> bool:

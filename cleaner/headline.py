@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .document import Line
-from .features import LineFeatures
+from .features import FEATURE_SAMPLE_CHARS, LineFeatures
 from .model import ModelError, linear
 
 #: Non-blank lines before the article start that can hold the headline.
@@ -65,7 +65,8 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     n = len(lines)
     counts = Counter(line.text for line in lines)
     texts = [line.text for line in lines]
-    body_words = {w.lower() for text in texts[start : start + 40] for w in _WORD.findall(text)}
+    samples = [text[:FEATURE_SAMPLE_CHARS] for text in texts]  # the words of a dump-sized line: its sample's
+    body_words = {w.lower() for text in samples[start : start + 40] for w in _WORD.findall(text)}
     nearest = next((i for i in chosen if i < start), None)
     rows = []
     for i in chosen:
@@ -73,7 +74,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
         inside = any(text in other and other != text for other in texts[max(0, i - LOOKBACK) : start])
         words = [w.lower() for w in _WORD.findall(text)]
         if i >= start:  # the first paragraphs overlap themselves
-            body_words_here = {w.lower() for t in texts[i + 1 : i + 40] for w in _WORD.findall(t)}
+            body_words_here = {w.lower() for t in samples[i + 1 : i + 40] for w in _WORD.findall(t)}
         else:
             body_words_here = body_words
         rows.append([

@@ -12,6 +12,8 @@ This is the only module that touches trafilatura, lxml and charset detection
   description). When trafilatura finds nothing, the blocks are a plain dump
   of the page's visible text and ``fallback`` is set.
 - :func:`looks_like_html`: the sniff used by ``--from auto``.
+- :func:`time_limit`: a wall-clock bound on the work on one page
+  (:class:`HtmlTimeout` when it passes).
 - :func:`split_site_suffix` / :func:`fuse_title`: page titles without their
   " | Site" suffixes, and the choice between the metadata title and the
   in-page headline.
@@ -20,7 +22,10 @@ This is the only module that touches trafilatura, lxml and charset detection
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
+import signal
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,8 +65,14 @@ _CHARSET_ALIASES = {
     "x-sjis": "shift_jis",
     "gb2312": "gb18030",
     "gbk": "gb18030",
-    "unicode": "utf-16-le",
-    "utf-16": "utf-16-le",
+    # a UTF-16 or UTF-32 declaration on bytes without a BOM is UTF-8 (HTML standard, "prescan")
+    "unicode": "utf-8",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "utf-32": "utf-8",
+    "utf-32le": "utf-8",
+    "utf-32be": "utf-8",
 }
 _HTML_START = re.compile(
     r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|"
@@ -102,16 +113,22 @@ def declared_charset(data: bytes) -> str | None:
 def decode_html(data: bytes) -> str:
     """Page bytes as text; never raises.
 
-    Order: a byte-order mark; the page's own declaration when the bytes decode
-    with it; strict UTF-8; the declaration again with replacement characters;
-    charset_normalizer's guess; windows-1252 with replacement characters.
-    A declaration of a single-byte charset is trusted only when the bytes are
-    not valid UTF-8 (pages re-encoded by a crawler keep their old ``<meta>``).
+    Order: a byte-order mark; strict UTF-8 when the page has non-ASCII bytes;
+    the page's own declaration; strict UTF-8; the declaration again with
+    replacement characters; charset_normalizer's guess; windows-1252 with
+    replacement characters. Non-ASCII bytes that are valid UTF-8 are UTF-8
+    whatever the page declares: pages re-encoded by a crawler keep their old
+    ``<meta>``, and text in another charset (cp1252, Shift_JIS, GBK ...) is
+    almost never valid UTF-8 by chance. A pure-ASCII page follows its
+    declaration (ISO-2022-JP is 7-bit). As in the HTML standard, a UTF-16
+    declaration without a BOM means UTF-8.
 
     >>> decode_html('<meta charset="utf-8"><p>café</p>'.encode())
     '<meta charset="utf-8"><p>café</p>'
     >>> decode_html('<meta charset="windows-1252"><p>café</p>'.encode("cp1252"))
     '<meta charset="windows-1252"><p>café</p>'
+    >>> decode_html('<meta charset="shift_jis"><p>café</p>'.encode())
+    '<meta charset="shift_jis"><p>café</p>'
     >>> decode_html(b"\\xef\\xbb\\xbf<p>x</p>")
     '<p>x</p>'
     >>> decode_html(b'<meta charset="utf-8"><p>bad \\xff byte</p>')
@@ -121,10 +138,8 @@ def decode_html(data: bytes) -> str:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = declared_charset(data)
-    candidates = [c for c in (declared, "utf-8") if c]
-    if declared not in (None, "utf-8") and _is_single_byte(declared):
-        candidates = ["utf-8", declared]  # a single-byte codec decodes anything: UTF-8 first
-    for codec in dict.fromkeys(candidates):
+    candidates = [declared, "utf-8"] if data.isascii() else ["utf-8", declared]
+    for codec in dict.fromkeys(c for c in candidates if c):
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):
@@ -133,13 +148,6 @@ def decode_html(data: bytes) -> str:
         return data.decode(declared, errors="replace")
     guess = _detect(data)
     return data.decode(guess or "cp1252", errors="replace")
-
-
-def _is_single_byte(codec: str) -> bool:
-    try:
-        return len(bytes(range(256)).decode(codec, errors="replace")) == 256
-    except (UnicodeDecodeError, LookupError):
-        return False
 
 
 def _detect(data: bytes) -> str | None:
@@ -165,6 +173,53 @@ def looks_like_html(head: str | bytes) -> bool:
     if isinstance(head, bytes):
         head = head[: SNIFF_CHARS * 4].decode("utf-8", errors="replace")
     return _HTML_START.match(head[:SNIFF_CHARS].lstrip("\ufeff \t\r\n")) is not None
+
+
+# ---------------------------------------------------------------- time bound
+
+
+class HtmlTimeout(BaseException):
+    """The work on a page took longer than its :func:`time_limit`.
+
+    A BaseException, like KeyboardInterrupt: the ``except Exception`` blocks
+    in trafilatura, htmldate and here must not swallow it.
+    """
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`HtmlTimeout` in the block once ``seconds`` of wall time have passed.
+
+    A ``SIGALRM`` interval timer (``setitimer(ITIMER_REAL)``), so it bounds
+    Python code (trafilatura, htmldate, this package) but not one long call
+    into C, which is interrupted when it returns. No bound applies when
+    ``seconds`` is None or 0, outside the main thread of a process (signals
+    are delivered there only), on a platform without ``setitimer``, or while
+    another real-time interval timer is armed (it is left alone).
+
+    >>> with time_limit(5):
+    ...     sum(range(10))
+    45
+    """
+    if (
+        not seconds
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getitimer(signal.ITIMER_REAL)[0] > 0
+    ):
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise HtmlTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 # ---------------------------------------------------------------- extraction

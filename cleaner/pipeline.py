@@ -34,6 +34,11 @@ class Options:
     opens like a page, see :func:`cleaner.html.looks_like_html`).
     ``html_field``: the field of a record that holds a page's HTML (read when
     the record has no ``text_field``, or with ``input_format="html"``).
+    ``html_timeout``: seconds the work on one HTML page may take; past it the
+    page is given up with ``RecordError("timeout")``. None (the library's
+    default): no bound. The bound is a ``SIGALRM`` timer, so it applies in
+    the main thread only (see :func:`cleaner.html.time_limit`); the command
+    sets :data:`DEFAULT_HTML_TIMEOUT`.
     """
 
     text_field: str = "text"
@@ -43,9 +48,15 @@ class Options:
     title_model: TitleModel | None = None
     input_format: str = "auto"
     html_field: str = "html"
+    html_timeout: float | None = None
 
 
 DEFAULT_OPTIONS = Options()
+#: The command's bound on the work on one HTML page, in seconds. Real pages
+#: take tens of milliseconds (``bench.html_dev timing``); a 5 MB attribute
+#: value takes about 3 s (htmldate's date patterns scan the whole page).
+#: 10 s stops a pathological page and leaves room for a loaded machine.
+DEFAULT_HTML_TIMEOUT = 10.0
 
 
 class RecordError(ValueError):
@@ -153,11 +164,16 @@ def clean_html(
     metadata fills ``date``, ``site_name``, ``url`` and is evidence for the
     title and byline (see :func:`cleaner.html.label_blocks`). A page
     trafilatura finds nothing on is cleaned from a plain dump of its text and
-    flagged ``html-fallback``.
+    flagged ``html-fallback``. With ``options.html_timeout``, a page that takes
+    longer raises ``RecordError("timeout")``.
     """
     extra = dict(extra or {})
     url = url or (extra.get("url") if isinstance(extra.get("url"), str) else None)
-    return clean_extraction(html_input.extract(page, url), options, doc_id=doc_id, extra=extra)
+    try:
+        with html_input.time_limit(options.html_timeout):
+            return clean_extraction(html_input.extract(page, url), options, doc_id=doc_id, extra=extra)
+    except html_input.HtmlTimeout:
+        raise RecordError("timeout", f"HTML page not cleaned within {options.html_timeout:g} s") from None
 
 
 def clean_extraction(

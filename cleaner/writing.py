@@ -64,11 +64,22 @@ def to_explain_text(doc: Document) -> str:
     return "\n".join([head, *rows])
 
 
+#: Characters JSON allows raw in a string that Unicode-aware line readers
+#: (Python's ``str.splitlines``, JavaScript before ES2019) take for line
+#: breaks: NEL and the line and paragraph separators. Written as ``\u``
+#: escapes, so one record is one line for every reader.
+_LINE_BREAKS_IN_STRINGS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def dumps(record: dict[str, Any]) -> str:
     """One JSON line. Lone surrogates passed through from the input (JSON
     ``"\\ud800"``) cannot be written as UTF-8: such a record is written with
-    ``\\u`` escapes instead, which round-trips."""
-    line = json.dumps(record, ensure_ascii=False)
+    ``\\u`` escapes instead, which round-trips.
+
+    >>> dumps({"url": "a\\u2028b"})
+    '{"url": "a\\\\u2028b"}\\n'
+    """
+    line = json.dumps(record, ensure_ascii=False).translate(_LINE_BREAKS_IN_STRINGS)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:

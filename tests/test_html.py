@@ -280,3 +280,17 @@ def test_golden_pages(case: Path) -> None:
     assert readable_text(doc) + "\n" == (case / "expected.txt").read_text("utf-8")
     for key, value in json.loads((case / "fields.json").read_text("utf-8")).items():
         assert getattr(doc, key) == value, key
+
+
+@pytest.mark.parametrize("declared", ["shift_jis", "euc-kr", "gb2312", "iso-8859-1", "utf-16"])
+def test_non_ascii_bytes_that_are_utf8_win_over_a_wrong_declaration(declared: str) -> None:
+    """A page re-encoded to UTF-8 that kept its old declaration (Shift_JIS gave 'fﾃｼr Kﾃｶln')."""
+    page = f'<meta charset="{declared}"><p>für Köln, 市議会</p>'
+    assert decode_html(page.encode("utf-8")) == page
+
+
+def test_a_declaration_still_decides_for_bytes_that_are_not_utf8() -> None:
+    page = '<meta charset="shift_jis"><p>市議会は新しい予算案を承認した。</p>'
+    assert decode_html(page.encode("shift_jis")) == page
+    iso_2022 = '<meta charset="iso-2022-jp"><p>市議会</p>'  # 7-bit: ASCII bytes follow the declaration
+    assert decode_html(iso_2022.encode("iso-2022-jp")) == iso_2022

@@ -4,6 +4,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterator
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,11 +12,12 @@ from cleaner import clean, clean_stream, clean_text
 from cleaner.document import BODY_LABELS
 from cleaner.segmenting import segment
 
-from .strategies import documents
+from .strategies import documents, hostile_documents
 
-any_text = st.text() | documents()
+any_text = st.text() | documents() | hostile_documents()
 
 
+@pytest.mark.fuzz
 @given(any_text)
 def test_never_raises_and_labels_every_line(text: str) -> None:
     doc = clean(text)
@@ -23,12 +25,14 @@ def test_never_raises_and_labels_every_line(text: str) -> None:
     assert all(line.reason for line in doc.lines)
 
 
+@pytest.mark.fuzz
 @given(any_text)
 def test_clean_text_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
 
 
+@pytest.mark.fuzz
 @given(any_text)
 def test_output_paragraphs_come_from_the_input_in_order(text: str) -> None:
     doc = clean(text)
@@ -40,6 +44,7 @@ def test_output_paragraphs_come_from_the_input_in_order(text: str) -> None:
         position = normalized.index(paragraph, position) + 1
 
 
+@pytest.mark.fuzz
 @given(any_text)
 def test_output_is_normalized(text: str) -> None:
     out = clean_text(text)
