@@ -7,10 +7,12 @@
    line from its neighbours; captions, share bars and advertisement slots
    are transparent to it.
 3. Structure: the article runs from its first content line to its last.
-   The headline is chosen among the lines before the first prose line by the
-   headline model (:mod:`cleaner.headline`); content lines above it are
+   A closer (tags, related stories, a source credit, the start of a comment
+   thread) ends it. The headline is chosen around the first prose line by
+   the headline model (:mod:`cleaner.headline`); content lines above it are
    furniture. The standfirst is the sentence right after the headline when a
-   caption, byline or furniture line separates it from the body; short
+   caption, byline or furniture line separates it from the body; the short
+   lines after a content line ending in ":" are a list; other short
    unterminated content lines inside the article are subheadings; after the
    article everything is furniture. Furniture rules, captions and bylines
    label their lines whatever the model says.
