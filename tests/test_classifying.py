@@ -1,16 +1,23 @@
 """The line classifier at each threshold's edge, with hand-built documents."""
 
+import math
+
 import pytest
 
 from cleaner import Label, clean
 from cleaner.classifying import (
     BYLINE_MAX_WORDS,
     COMMENT_THREAD_MIN_MARKERS,
+    FEED_HEADLINE_MIN_WORDS,
+    FEED_MAX_PERIOD,
+    FEED_MIN_DATES,
+    FEED_TAIL_SHARE,
     HEADING_MAX_WORDS,
     LIST_RUN_MAX_LINES,
     STANDFIRST_MAX_WORDS,
     _article_closer,
     _introduced_lists,
+    dated_feed_start,
     dateline_place,
 )
 from cleaner.decoding import viterbi
@@ -253,3 +260,55 @@ def test_comment_thread_closes_whatever_its_length() -> None:
     long_tail = [_sentence(60), _sentence(60)]
     assert _closer_at([_sentence(40), *markers, long_tail[0], "Reply", long_tail[1]]) == 1
     assert _closer_at([_sentence(40), *markers, *long_tail]) is None
+
+
+TEASER_WORDS = 60
+
+
+def _teaser(k: int, extra: int = 0) -> list[str]:
+    """One unit of a teaser feed: headline, author, date, teaser sentence (and ``extra`` padding lines)."""
+    return [f"Senators clash over the budget plan number {k}", "Jane Doe", "Tuesday November 19, 2019",
+            _sentence(TEASER_WORDS), *(["Advertisement"] * extra)]  # fmt: skip
+
+
+def _feed_at(texts: list[str]) -> int | None:
+    feats = [line_features(t, t, stopwords("en"), default_lexicon()) for t in texts]
+    return dated_feed_start(feats, [is_prose(f, True) for f in feats])
+
+
+def test_dated_feed_starts_at_the_first_units_headline() -> None:
+    feed = [line for k in range(FEED_MIN_DATES) for line in _teaser(k)]
+    assert _feed_at([_sentence(40), *feed]) == 1
+    assert _feed_at([_sentence(40), *feed[: -len(_teaser(0))]]) is None  # one date too few
+
+
+def test_dated_feed_period_edge() -> None:
+    padding = FEED_MAX_PERIOD - len(_teaser(0))
+    at_limit = [line for k in range(FEED_MIN_DATES) for line in _teaser(k, padding)]
+    past_limit = [line for k in range(FEED_MIN_DATES) for line in _teaser(k, padding + 1)]
+    assert _feed_at([_sentence(40), *at_limit]) == 1
+    assert _feed_at([_sentence(40), *past_limit]) is None
+
+
+def test_dated_listing_without_one_teaser_per_unit_is_no_feed() -> None:
+    """Event listings and schedules: dates with two paragraphs, or no headline, per unit."""
+    two_paragraphs = [x for k in range(FEED_MIN_DATES) for x in [*_teaser(k), _sentence(20)]]
+    assert _feed_at([_sentence(40), *two_paragraphs]) is None
+
+
+def _headline_feed(headline_words: int) -> list[str]:
+    headline = " ".join(["Budget"] * headline_words)
+    return [x for _ in range(FEED_MIN_DATES) for x in [headline, "Tuesday November 19, 2019", _sentence(25)]]
+
+
+def test_dated_feed_headline_length_edge() -> None:
+    assert _feed_at([_sentence(40), *_headline_feed(FEED_HEADLINE_MIN_WORDS)]) == 1
+    assert _feed_at([_sentence(40), *_headline_feed(FEED_HEADLINE_MIN_WORDS - 1)]) is None
+
+
+def test_dated_feed_closes_the_article_up_to_its_tail_share() -> None:
+    feed = [line for k in range(FEED_MIN_DATES) for line in _teaser(k)]
+    article = math.ceil(TEASER_WORDS * FEED_MIN_DATES / FEED_TAIL_SHARE)
+    assert article - 1 >= PROSE_MIN_WORDS
+    assert _closer_at([_sentence(article), *feed]) == 1
+    assert _closer_at([_sentence(article - 1), *feed]) is None
