@@ -3,16 +3,18 @@
 What ``trafilatura.extract_metadata`` gives for these fields, at a fraction of
 its cost. It reuses trafilatura's own steps (``examine_meta``,
 ``extract_meta_json``, ``extract_title``, ``extract_url``, htmldate's
-``find_date``) in the same order, with two changes that leave the fields as
-they were:
+``find_date``) in the same order, with three changes that leave the fields as
+they were (checked on the 1,964 pages of the three dev sets):
 
 - the categories, tags and licence are not searched for (cleaner does not
   use them; about 0.2× the cost of ``trafilatura.extract`` a page);
 - the author search in the markup (when the meta tags and JSON-LD name
   none) tests in Python only the elements whose attributes hold an author
   word, instead of trafilatura's XPath expressions with ``re:test`` on every
-  element, and does not copy and prune the whole page (the same author on
-  all 1,964 dev pages, at a quarter of the cost).
+  element, and does not copy and prune the whole page (a quarter of the
+  cost);
+- the JSON-LD text is cleaned with regular expressions rather than
+  per-character Python (about a third of the cost).
 
 The date is htmldate's fast search, then its extensive one (which also reads
 the page's text) only where the fast one finds nothing.
@@ -24,29 +26,35 @@ HTML modules.
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from copy import deepcopy
+from html import unescape
 from typing import Any
 
 from htmldate import find_date
 from lxml import etree
-from trafilatura.json_metadata import normalize_authors
+from trafilatura.json_metadata import JSON_UNICODE_REPLACE, extract_json, extract_json_parse_error, normalize_authors
 from trafilatura.metadata import (
     META_URL,
     examine_meta,
-    extract_meta_json,
     extract_sitename,
     extract_title,
     extract_url,
 )
 from trafilatura.settings import Document, set_date_params
-from trafilatura.utils import trim
+from trafilatura.utils import HTML_STRIP_TAGS, trim
 from trafilatura.xml import delete_element
 
 #: Longest author string taken from the page's markup (trafilatura's ``extract_author`` limit).
 AUTHOR_MAX_CHARS = 120
 
 
+# trafilatura.metadata.extract_meta_json's scripts, and its JSON_MINIFY with a run of white space
+# as one match (the same text, fewer substitutions).
+_JSON_SCRIPTS = etree.XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
+_JSON_SPACE = re.compile(r'("(?:\\.|[^"\\])*")|\s+')
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 # The attributes the author tests below read, and the words one of them must hold for any test
 # to pass (with the <author> elements). Relative paths: trafilatura searches a copy of the page's
 # root element, which leaves out a second top-level <html> that lxml's recovery can make.
@@ -89,7 +97,7 @@ def read_metadata(tree: Any, url: str | None = None) -> Document:
     if meta.author and " " not in meta.author:  # a one-word author is a user name (trafilatura's rule)
         meta.author = None
     with contextlib.suppress(Exception):  # trafilatura's JSON-LD reading can raise on odd data
-        meta = extract_meta_json(tree, meta)
+        meta = _json_ld(tree, meta)
     meta.title = meta.title or extract_title(tree)
     meta.author = meta.author or _markup_author(tree)
     meta.url = meta.url or extract_url(tree, url)
@@ -97,6 +105,37 @@ def read_metadata(tree: Any, url: str | None = None) -> Document:
     meta.sitename = _site_name(tree, meta)
     meta.clean_and_trim()
     return meta
+
+
+def _json_ld(tree: Any, meta: Document) -> Document:
+    """trafilatura's ``extract_meta_json``: the page's JSON-LD read into ``meta``.
+
+    Its text clean-up (white space outside strings removed, then trafilatura's
+    ``normalize_json``) is done with regular expressions instead of a
+    substitution template and a Python test on every character: the same text.
+    """
+    for script in _JSON_SCRIPTS(tree):
+        if not script.text:
+            continue
+        text = _normalize_json(_JSON_SPACE.sub(_json_string, script.text))
+        try:
+            meta = extract_json(json.loads(text, strict=False), meta)
+        except json.JSONDecodeError:
+            meta = extract_json_parse_error(text, meta)
+    return meta
+
+
+def _json_string(match: re.Match[str]) -> str:
+    return match[1] or ""
+
+
+def _normalize_json(text: str) -> str:
+    """trafilatura's ``json_metadata.normalize_json``, the lone surrogates removed by a regex."""
+    if "\\" in text:
+        text = text.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        text = JSON_UNICODE_REPLACE.sub(lambda match: chr(int(match[1], 16)), text)
+        text = unescape(_SURROGATES.sub("", text))
+    return trim(HTML_STRIP_TAGS.sub("", text))
 
 
 def _markup_author(tree: Any) -> str | None:
