@@ -1,6 +1,7 @@
 """HTML input: decoding page bytes, and trafilatura's extraction as blocks plus metadata.
 
-This is the only module that touches trafilatura, lxml and charset detection
+This module and :mod:`cleaner.html_metadata` (the page metadata, imported from
+here) are the only ones that touch trafilatura, lxml and charset detection
 (imported lazily, so plain-text users never pay for them).
 
 - :func:`decode_html`: page bytes to text: BOM, then ``<meta charset>`` /
@@ -318,11 +319,11 @@ def extract(html: str, url: str | None = None) -> Extraction:
     Comments are left out and tables kept (as rows), like
     ``trafilatura.extract(html, include_comments=False, include_tables=True)``.
     The page is parsed once: the same tree gives trafilatura its input, the
-    page's ``<h1>`` headlines, and the plain dump. A page trafilatura finds
-    nothing on gives the blocks of :func:`plain_dump` and ``fallback=True``.
+    page's ``<h1>`` headlines, the metadata (:func:`cleaner.html_metadata.read_metadata`,
+    trafilatura's fields at a fraction of ``extract_metadata``'s cost) and the
+    plain dump. A page trafilatura finds nothing on gives the blocks of
+    :func:`plain_dump` and ``fallback=True``.
     """
-    import trafilatura
-    from trafilatura.settings import set_date_params
     from trafilatura.utils import load_html
 
     ext = Extraction(url=url)
@@ -333,50 +334,39 @@ def extract(html: str, url: str | None = None) -> Extraction:
         tree = None
     if tree is not None:
         ext.headlines = _headlines(tree)
-        try:
-            found = trafilatura.bare_extraction(
-                tree,
-                url=url,
-                include_comments=False,
-                include_tables=True,
-                with_metadata=True,
-                date_extraction_params=set_date_params(extensive=False),
-            )
-        except Exception:  # trafilatura can raise on odd markup: fall back to the plain dump
-            found = None
-    if found is not None and found.date is None:
-        found.date = _extensive_date(html, found.url or url)
-    if found is not None:
-        _copy_metadata(found, url, ext)
-        ext.description = _clean_meta(found.description)
-        if found.body is not None:
-            _walk(found.body, ext.blocks)
+        found = _main_content(tree, url)
+        _read_metadata(tree, url, ext)
+    if found is not None and found.body is not None:
+        _walk(found.body, ext.blocks)
     if not ext.blocks:
         ext.blocks = plain_dump(tree if tree is not None else html)
         ext.fallback = True
-        if found is None:
-            _fallback_metadata(html, url, ext)
     return ext
 
 
-def _extensive_date(html: str, url: str | None) -> str | None:
-    """htmldate's extensive search (it also reads the page's text), for a page
-    where the fast search, run inside the extraction, found no date.
-
-    Run only where the fast one fails, it gives the date the extensive search
-    always gives on 359 of 360 dev pages, and the extraction costs 1.42–1.51×
-    ``trafilatura.extract`` instead of 1.50–2.13× (``python -m bench.html_dev
-    dates --limit 120``).
-    """
-    from htmldate import find_date
-    from trafilatura.settings import set_date_params
-    from trafilatura.utils import load_html
+def _main_content(tree: Any, url: str | None) -> Any:
+    """trafilatura's extraction of the page's main content (its ``body``), without
+    metadata; None when it raises or finds nothing. ``tree`` is left as it was
+    (trafilatura works on a copy)."""
+    import trafilatura
 
     try:
-        tree = load_html(html)
-        return None if tree is None else find_date(tree, **set_date_params(extensive=True), url=url)
-    except Exception:  # htmldate can raise on odd markup; no date then
+        # "txt": the body is kept as a tree and not also serialized (the "python" format would)
+        return trafilatura.bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, output_format="txt", with_metadata=False
+        )
+    except Exception:  # trafilatura can raise on odd markup: fall back to the plain dump
         return None
+
+
+def _read_metadata(tree: Any, url: str | None, ext: Extraction) -> None:
+    from .html_metadata import read_metadata
+
+    try:
+        meta = read_metadata(tree, url)
+    except Exception:  # trafilatura's and htmldate's readers can raise on odd markup: no metadata then
+        return
+    _copy_metadata(meta, url, ext)
 
 
 def _text_with_breaks(element: Any) -> Iterator[str]:
@@ -403,24 +393,14 @@ def _headlines(tree: Any) -> list[str]:
     return out
 
 
-def _fallback_metadata(html: str, url: str | None, ext: Extraction) -> None:
-    try:
-        from trafilatura import extract_metadata
-
-        meta = extract_metadata(html, default_url=url)
-    except Exception:
-        return
-    if meta is not None:
-        _copy_metadata(meta, url, ext)
-
-
 def _copy_metadata(meta: Any, url: str | None, ext: Extraction) -> None:
-    """Title, author, date, site name and URL of a trafilatura Document."""
+    """Title, author, date, site name, URL and description of a trafilatura Document."""
     ext.title = _clean_meta(meta.title)
     ext.author = _clean_meta(meta.author)
     ext.date = _clean_meta(meta.date)
     ext.site_name = _clean_meta(meta.sitename)
     ext.url = _clean_meta(meta.url) or url
+    ext.description = _clean_meta(meta.description)
 
 
 _DROP = ("script", "style", "template", "svg", "head", "iframe", "object", "canvas")

@@ -183,6 +183,58 @@ def test_clean_html_fills_the_fields_and_drops_the_furniture() -> None:
     assert reasons["Share this article"] == "rule:share"
 
 
+# The page metadata: cleaner.html_metadata must give trafilatura's fields (its author search and
+# JSON-LD clean-up are rewritten for speed; these pin them to trafilatura's own functions).
+AUTHOR_PAGES = [
+    '<div class="byline">By <a rel="author" href="/jd">Jane Doe</a> <time>3 May 2024</time></div>',
+    '<div class="comments"><span class="author">A Reader</span></div><p class="author-name">Jane Doe</p>',
+    '<aside class="sidebar"><span class="author">Side Bar</span></aside><span id="Author1">Jane <b>Doe</b></span>',
+    '<div class="post-meta">Posted by <span class="username">jdoe</span></div>',
+    '<figure><span class="author">Photo Person</span></figure><div data-component="Byline">John Roe</div>',
+    '<span class="writer">Jane Doe, <span class="date">May 3</span> staff</span>',
+    '<div class="byline">By Jane Doe<time>3 May</time>, staff writer</div>',
+    '<div class="byline">By Jane Doe</div><author>John Roe</author>',
+    '<p class="author">X</p><div itemprop="author"><span itemprop="name">Jane Doe</span></div>',
+]
+
+
+@pytest.mark.parametrize("body", AUTHOR_PAGES)
+def test_the_markup_author_is_trafilaturas(body: str) -> None:
+    from trafilatura.metadata import extract_author
+    from trafilatura.utils import load_html
+
+    from cleaner.html_metadata import _markup_author
+
+    tree = load_html(
+        f"<html><head><title>T</title></head><body><article>{body}<p>{PARAGRAPHS[0]}</p></article></body></html>"
+    )
+    assert _markup_author(tree) == extract_author(tree)
+
+
+def test_the_metadata_is_trafilaturas() -> None:
+    from trafilatura.metadata import extract_metadata
+    from trafilatura.settings import set_date_params
+    from trafilatura.utils import load_html
+
+    from cleaner.html_metadata import read_metadata
+
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",\n'
+        '  "headline": "Council approves budget", "author": {"@type": "Person", "name": "Jane \\u00c9mile Doe"},\n'
+        '  "publisher": {"@type": "Organization", "name": "The Riverside Herald"}}</script>'
+    )
+    pages = [page(), page().replace("</head>", ld + "</head>"), CASES[0].joinpath("input.html").read_bytes()]
+    for html in pages:
+        tree = load_html(html)
+        ours, theirs = (
+            read_metadata(tree, "https://x.example/a"),
+            extract_metadata(tree, "https://x.example/a", set_date_params(extensive=False)),
+        )
+        for name in ("title", "author", "sitename", "url", "description"):
+            assert getattr(ours, name) == getattr(theirs, name), name
+        assert ours.date == theirs.date or theirs.date is None  # ours adds the extensive search
+
+
 def test_html_in_a_record_field_and_as_bytes() -> None:
     doc = clean({"id": 7, "html": page(), "source": "crawl"})
     assert (doc.id, doc.extra["source"], doc.title) == (7, "crawl", "Council approves budget after long debate")
