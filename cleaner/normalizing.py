@@ -15,6 +15,12 @@ Policy (documented in the README):
 * typographic quotes and dashes are kept unless ``ascii_punctuation`` asks
   to fold them.
 
+Markdown markup, as Markdown-writing scrapers and converters emit it
+(html2text, reader services), goes from a line and its words stay: ATX
+heading marks, ``**strong**``, ``__strong__``, ``*emphasis*`` and ``_emphasis_``, links
+``[text](url)`` become their text, images ``![alt](src)`` their alt text
+(see :func:`strip_markdown`). List bullets stay: they are the line's shape.
+
 Line breaks are not handled here: :mod:`cleaner.segmenting` splits lines.
 """
 
@@ -93,6 +99,43 @@ def repair_encoding(text: str) -> str:
     'café'
     """
     return ftfy.fix_text(text, _FTFY_CONFIG) if has_mojibake(text) else text
+
+
+#: Longest line :func:`strip_markdown` reads: its lazy patterns would cost
+#: time quadratic in the length of a dump-sized line full of ``**``; real
+#: paragraphs are far shorter.
+MARKDOWN_MAX_CHARS = 10_000
+_MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+(?=\S)")
+_MD_IMAGE = re.compile(r"!\[([^\]\[]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_LINK = re.compile(r"\[([^\]\[]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+_MD_STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+# Underscores also make identifiers (``__init__``, ``_private_``): only a
+# capitalized or several-word run between them is emphasis.
+_MD_UNDERSCORED = re.compile(r"(?<!\w)(__?)(?=[^\s_])((?:[A-Z]|[^_\s]+\s)[^_]*?)(?<=[^\s_])\1(?!\w)")
+
+
+def strip_markdown(line: str) -> str:
+    """A normalized line without its Markdown markup (repeated until none is left).
+
+    >>> strip_markdown("## **Breaking:** read [the report](https://example.org/r) _right now_")
+    'Breaking: read the report right now'
+    >>> strip_markdown("snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet")
+    'snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet'
+    """
+    if len(line) > MARKDOWN_MAX_CHARS or not any(c in line for c in "#*_["):
+        return line
+    while True:
+        stripped = _MD_HEADING.sub("", line)
+        stripped = _MD_IMAGE.sub(r"\1", stripped)
+        stripped = _MD_LINK.sub(r"\1", stripped)
+        stripped = _MD_STRONG.sub(r"\1", stripped)
+        stripped = _MD_EMPHASIS.sub(r"\1", stripped)
+        stripped = _MD_UNDERSCORED.sub(r"\2", stripped)
+        stripped = _SPACES_RE.sub(" ", stripped).strip()
+        if stripped == line:
+            return line
+        line = stripped
 
 
 def normalize_line(line: str, *, ascii_punctuation: bool = False) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .document import Line
-from .normalizing import has_mojibake, normalize_line, repair_encoding
+from .normalizing import has_mojibake, normalize_line, repair_encoding, strip_markdown
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
@@ -40,6 +40,7 @@ def segment(text: str, *, ascii_punctuation: bool = False) -> list[Line]:
     lines = []
     for number, raw in enumerate(split_lines(text), start=1):
         norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
+        norm = strip_markdown(norm)
         if norm:
             lines.append(Line(number=number, raw=raw, text=norm))
     return lines

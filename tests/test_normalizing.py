@@ -1,8 +1,12 @@
 """Normalization of emitted text: each rule with an example and a counter-example."""
 
-import pytest
+from collections import Counter
 
-from cleaner.normalizing import normalize_line, repair_encoding
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.normalizing import MARKDOWN_MAX_CHARS, normalize_line, repair_encoding, strip_markdown
 from cleaner.segmenting import segment, split_documents, split_lines
 
 
@@ -53,3 +57,52 @@ def test_blank_lines_keep_numbering() -> None:
 
 def test_split_documents_across_chunks() -> None:
     assert list(split_documents(["a\fb", "c\f", "\f  \f", "d"])) == ["a", "bc", "d"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("# Day 7", "Day 7"),
+        ("### ## Nested marks", "Nested marks"),
+        ("**Bold** and **more bold**", "Bold and more bold"),
+        ("(_Reuters_) — The", "(Reuters) — The"),
+        ("__Several words__ here", "Several words here"),
+        ('Read [the report](https://example.org/r "Title") today', "Read the report today"),
+        ("![A map of the flood](map.png) Rivers rose", "A map of the flood Rivers rose"),
+        ("***Both***", "Both"),
+        ("An *emphasised* word", "An emphasised word"),
+    ],
+)
+def test_strip_markdown(line: str, expected: str) -> None:
+    assert strip_markdown(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#hashtag and #1 fan",
+        "* a bullet stays",
+        "snake_case_name and __init__ and _private_ names",
+        "2 ** 3 is 8, and a**b too",
+        "2 * 3 * 4 and a*b*c and *args",
+        "**unclosed strong",
+        "[1] a reference without a link",
+        "#",
+    ],
+)
+def test_strip_markdown_leaves_plain_text_alone(line: str) -> None:
+    assert strip_markdown(line) == line
+
+
+def test_strip_markdown_length_edge() -> None:
+    body = "x" * (MARKDOWN_MAX_CHARS - 4)
+    assert strip_markdown(f"**{body}**") == body
+    assert strip_markdown(f"**{body}x**") == f"**{body}x**"
+
+
+@given(st.text(alphabet="#*_[]()! aB\t", max_size=40))
+def test_strip_markdown_is_idempotent_and_invents_nothing(text: str) -> None:
+    line = normalize_line(text)
+    once = strip_markdown(line)
+    assert strip_markdown(once) == once
+    assert not Counter(once) - Counter(line)
