@@ -33,7 +33,7 @@ from typing import Any
 
 from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
 from .document import BODY_LABELS, Label, Line
-from .features import byline_name, line_features
+from .features import byline_name, rule_features
 from .headline import TitleModel, default_title_model
 from .lexicon import Lexicon
 from .model import LineModel, default_model
@@ -630,8 +630,7 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
     # A long block is prose: only short ones are tested against the rules (the
     # rule patterns are most of the cost of this pass).
     feats = [
-        line_features(line.text, line.raw, stops, lexicon) if len(line.text.split()) <= RULE_MAX_WORDS else None
-        for line in lines
+        rule_features(line.text, stops, lexicon) if len(line.text.split()) <= RULE_MAX_WORDS else None for line in lines
     ]
     prose = [f is None or is_prose(f, bool(stops)) for f in feats]
     prose_at = [i for i in range(n) if prose[i]]

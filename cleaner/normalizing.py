@@ -55,7 +55,6 @@ _REMOVED = (
     "\ud800-\udfff"  # lone surrogates (from JSON "\ud800")
 )
 _REMOVE_RE = re.compile(f"[{_REMOVED}]")
-_SPACES_RE = re.compile(r"\s+")  # any whitespace, NBSP included: a line has no breaks left
 
 _ASCII_FOLD = str.maketrans(
     {
@@ -132,7 +131,7 @@ def strip_markdown(line: str) -> str:
         stripped = _MD_STRONG.sub(r"\1", stripped)
         stripped = _MD_EMPHASIS.sub(r"\1", stripped)
         stripped = _MD_UNDERSCORED.sub(r"\2", stripped)
-        stripped = _SPACES_RE.sub(" ", stripped).strip()
+        stripped = " ".join(stripped.split())
         if stripped == line:
             return line
         line = stripped
@@ -153,4 +152,6 @@ def normalize_line(line: str, *, ascii_punctuation: bool = False) -> str:
             line = line.translate(_ASCII_FOLD)
     else:
         line = _REMOVE_RE.sub("", line)
-    return _SPACES_RE.sub(" ", line).strip()
+    # Runs of white space (NBSP included: str.split's and the regex \s's characters are the same)
+    # to one space, the ends trimmed; a line has no breaks left. Cheaper than a substitution.
+    return " ".join(line.split())

@@ -3,7 +3,7 @@ furniture sits inside an article without interrupting it."""
 
 from __future__ import annotations
 
-from .features import LineFeatures
+from .features import LineFeatures, RuleFeatures
 
 #: Words for a line to count as prose (jusText's short-paragraph limit is
 #: 70 characters, about ten words; eight keeps one-sentence paragraphs).
@@ -34,7 +34,7 @@ def is_closer(f: LineFeatures) -> bool:
     return f.rule is not None and f.rule.kind in CLOSER_KINDS and f.rule.name not in NON_CLOSING_RULES
 
 
-def is_prose(f: LineFeatures, has_stoplist: bool) -> bool:
+def is_prose(f: LineFeatures | RuleFeatures, has_stoplist: bool) -> bool:
     """A full sentence of prose: terminal mark, enough words, stopwords present."""
     enough_stops = f.stop_ratio >= PROSE_MIN_STOP_RATIO or not has_stoplist
     return f.terminal and f.words >= PROSE_MIN_WORDS and enough_stops

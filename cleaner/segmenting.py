@@ -16,6 +16,9 @@ from .document import Line
 from .normalizing import has_mojibake, normalize_line, repair_encoding, strip_markdown
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
+# The same breaks one character at a time: searched for first, since a text without any (each
+# block of an HTML page) is found so at a third of the cost of the split.
+_ANY_BREAK = re.compile("[\r\n\v\f\x85\u2028\u2029]")
 
 #: Separator of plain-text documents in one stream.
 DOCUMENT_SEPARATOR = "\f"
@@ -27,6 +30,8 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("a\\r\\nb\\rc\\u2028d")
     ['a', 'b', 'c', 'd']
     """
+    if _ANY_BREAK.search(text) is None:
+        return [text]
     return _LINE_BREAK.split(text)
 
 

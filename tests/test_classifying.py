@@ -21,7 +21,7 @@ from cleaner.classifying import (
     dateline_place,
 )
 from cleaner.decoding import viterbi
-from cleaner.features import byline_name, line_features
+from cleaner.features import FEATURE_SAMPLE_CHARS, byline_name, line_features, rule_features
 from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, candidates
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
@@ -107,6 +107,27 @@ def test_prose_needs_stopwords_where_a_stoplist_exists() -> None:
     assert features.stop_ratio < PROSE_MIN_STOP_RATIO
     assert not is_prose(features, has_stoplist=True)
     assert is_prose(features, has_stoplist=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *PROSE,
+        "Share:",
+        "Zebra Quokka Narwhal Okapi",
+        "Subscribe to our newsletter",
+        "市議会は予算を承認した。",
+        "",
+        "Rebels took the town. " * (FEATURE_SAMPLE_CHARS // 10),  # a dump: measured on a sample, scaled
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "und"])
+def test_rule_features_are_line_features_fields(text: str, lang: str) -> None:
+    full = line_features(text, text, stopwords(lang), default_lexicon())
+    slim = rule_features(text, stopwords(lang), default_lexicon())
+    for name in ("words", "stop_ratio", "terminal", "rule"):
+        assert getattr(slim, name) == getattr(full, name), name
+    assert is_prose(slim, bool(stopwords(lang))) is is_prose(full, bool(stopwords(lang)))
 
 
 def test_lone_sentence_between_furniture_follows_its_neighbours() -> None:

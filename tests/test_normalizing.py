@@ -1,5 +1,7 @@
 """Normalization of emitted text: each rule with an example and a counter-example."""
 
+import re
+import sys
 from collections import Counter
 
 import pytest
@@ -34,6 +36,17 @@ def test_normalize_line(raw: str, expected: str) -> None:
     assert normalize_line(raw) == expected
 
 
+def test_every_white_space_character_becomes_one_space() -> None:
+    """normalize_line splits on str.isspace; the characters are those of the regex \\s."""
+    chars = [chr(c) for c in range(sys.maxunicode + 1)]
+    spaces = [c for c in chars if re.fullmatch(r"\s", c)]
+    assert spaces == [c for c in chars if c.isspace()]
+    for space in spaces:
+        expected = "ab" if re.fullmatch("[\x0b-\x1f\x85]", space) else "a b"  # C0/C1 controls are removed
+        assert normalize_line(f"{space}a{space}{space}b{space}") == expected
+    assert normalize_line("a\u200bb") == "ab"  # a zero-width space is not white space: removed, no space
+
+
 def test_ascii_punctuation_folds_only_on_request() -> None:
     text = "\u201cIt\u2019s over\u201d \u2013 he said\u2026"
     assert normalize_line(text) == text
@@ -48,6 +61,8 @@ def test_mojibake_is_repaired_and_clean_text_left_alone() -> None:
 
 def test_line_breaks_of_every_kind() -> None:
     assert split_lines("a\r\nb\rc\nd\u2028e\u2029f\x85g\vh") == list("abcdefgh")
+    assert split_lines("a\r\n\r\n") == ["a", "", ""]
+    assert split_lines("no break\u00a0here") == ["no break\u00a0here"]
 
 
 def test_blank_lines_keep_numbering() -> None:
