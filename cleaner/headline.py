@@ -64,7 +64,7 @@ TITLE_FEATURES = (
     "body_overlap", "before_meta", "is_start", "after_start",
     "part_first", "part_last", "part_label", "part_number", "part_elsewhere", "later_inside", "name_like",
     "prev_bullet", "next_bullet", "next_probability", "prefix_of_neighbour", "neighbour_is_prefix",
-    "part_share", "longest_piece", "best_overlap",
+    "part_share", "longest_piece", "whole_pieces", "best_overlap",
 )  # fmt: skip
 _WORD = re.compile(r"\w{4,}")
 #: One candidate: its line's index and its text (the line's, or a part of it).
@@ -162,7 +162,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             body_words_here = {w.lower() for t in samples[i + 1 : i + 40] for w in _WORD.findall(t)}
         else:
             body_words_here = body_words
-        pieces = [piece.strip() for piece in _PART_SPLIT.split(texts[i])] if not whole else [text]
+        pieces = [piece for piece in map(str.strip, _PART_SPLIT.split(texts[i])) if piece]
         prev_text = texts[i - 1].lower() if i > 0 else ""
         next_text = texts[i + 1].lower() if i + 1 < n else ""
         rows.append([
@@ -206,6 +206,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             float(any(t and t != lower and lower.startswith(t) for t in (prev_text, next_text))),
             f.words / max(feats[i].words, 1),
             float(not whole and len(text) >= max(map(len, pieces))),
+            math.log(len(pieces)) if whole and pieces else 0.0,
             0.0,
         ])  # fmt: skip
     overlap = TITLE_FEATURES.index("body_overlap")
