@@ -155,8 +155,9 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
         whole = kind == "line"
         inside = any(text in texts[j] and texts[j] != text for j in range(max(0, i - LOOKBACK), start) if j != i)
         lower = text.lower()
-        later = any(lower in other and other != lower for other in lowered[i + 1 : i + LATER_LINES])
-        own_parts = sum(1 for (j, part) in parts_elsewhere if j == i and part == lower) if whole else 1
+        after = lowered[i + 1 : i + LATER_LINES]  # held by a later line that is not equal to it
+        later = "\n".join(after).count(lower) > after.count(lower)
+        own_parts = int((i, lower) in parts_elsewhere) if whole else 1
         words = [w.lower() for w in _WORD.findall(text)]
         if i >= start:  # the first paragraphs overlap themselves
             body_words_here = {w.lower() for t in samples[i + 1 : i + 40] for w in _WORD.findall(t)}
