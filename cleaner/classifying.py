@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .decoding import viterbi
 from .document import Label, Line
 from .features import LineFeatures, byline_name, line_features
-from .headline import TitleModel, candidate_rows, candidates
+from .headline import Candidate, TitleModel, candidate_rows, candidates, with_parts
 from .lexicon import Lexicon
 from .model import LineModel, featurize
 from .repeated import TITLE_MIN_DOCS, label_furniture
@@ -246,16 +246,27 @@ def _article_closer(
 
 
 def title_candidates(
-    lines: list[Line], a: Analysis, repeats: Sequence[int] | None = None
-) -> tuple[list[int], list[list[float]]]:
-    """The lines that may be the headline and their feature rows (not a line
-    repeated in ``TITLE_MIN_DOCS`` documents of its source)."""
+    lines: list[Line], a: Analysis, stops: frozenset[str], lexicon: Lexicon, repeats: Sequence[int] | None = None
+) -> tuple[list[Candidate], list[list[float]]]:
+    """The lines and line parts that may be the headline and their feature
+    rows (not a line repeated in ``TITLE_MIN_DOCS`` documents of its source,
+    nor a date, byline or breadcrumb line, though their parts may be:
+    "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
+    furniture or a date on its own)."""
     meta = [a.feats[i].has_date or byline_name(lines[i].text) is not None for i in range(len(lines))]
-    excluded = [a.caption[i] or a.feats[i].rule is not None or meta[i] for i in range(len(lines))]
+    rules = [a.feats[i].rule for i in range(len(lines))]
+    excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
     if repeats is not None:
         excluded = [x or n >= TITLE_MIN_DOCS for x, n in zip(excluded, repeats, strict=True)]
-    chosen = candidates(lines, a.feats, a.start, excluded)
-    return chosen, candidate_rows(lines, a.feats, a.probability, a.start, chosen, meta)
+    chosen, kinds = with_parts(lines, candidates(lines, a.feats, a.start, excluded))
+    kept, kept_kinds, feats = [], [], []
+    for (i, text), kind in zip(chosen, kinds, strict=True):
+        f = a.feats[i] if kind == "line" else line_features(text, text, stops, lexicon)
+        if f.rule is None and not (meta[i] if kind == "line" else f.has_date):
+            kept.append((i, text))
+            kept_kinds.append(kind)
+            feats.append(f)
+    return kept, candidate_rows(lines, a.feats, a.probability, a.start, kept, kept_kinds, meta, feats)
 
 
 def classify(
@@ -277,16 +288,17 @@ def classify(
     if not lines:
         return fields
     a = analyse(lines, stops, lexicon, model)
-    title_at = title_model.choose(*title_candidates(lines, a, repeats))
+    title = title_model.choose(*title_candidates(lines, a, stops, lexicon, repeats))
+    title_at = title[0] if title is not None else None
 
     for i, line in enumerate(lines):
         f = a.feats[i]
         name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not a.prose[i] else None
         if a.caption[i] and f.rule is not None:
             line.set(Label.CAPTION, f.rule.reason)
-        elif i == title_at:
+        elif title is not None and i == title[0]:
             line.set(Label.TITLE, "field:title")
-            fields.title = line.text
+            fields.title = title[1]
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
             fields.byline = fields.byline or name

@@ -22,7 +22,7 @@ from cleaner.classifying import (
 )
 from cleaner.decoding import viterbi
 from cleaner.features import FEATURE_SAMPLE_CHARS, byline_name, line_features, rule_features
-from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, candidates
+from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, candidates, line_parts
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
 from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
@@ -79,6 +79,26 @@ def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
 
 def test_no_headline_when_the_text_opens_with_prose() -> None:
     assert clean("\n\n".join(PROSE)).title is None
+
+
+def test_headline_can_be_part_of_a_dated_line() -> None:
+    doc = clean("\n\n".join(["Daily Gazette", "Council approves budget after long debate / Dec 12, 2025", *PROSE]))
+    assert doc.title == "Council approves budget after long debate"
+    assert [line.label for line in doc.lines][1] is Label.TITLE
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Home » News » Council approves budget", {"first": "Home", "last": "Council approves budget"}),
+        ("Council approves budget | Daily Gazette", {"first": "Council approves budget", "last": "Daily Gazette"}),
+        ("3. Council approves budget", {"number": "Council approves budget"}),
+        ("Blog: Council approves budget", {"label": "Council approves budget"}),
+        ("Council approves budget", {}),
+    ],
+)
+def test_line_parts(text: str, parts: dict[str, str]) -> None:
+    assert line_parts(text) == parts
 
 
 @pytest.mark.parametrize(("n", "label"), [(HEADING_MAX_WORDS, Label.HEADING), (HEADING_MAX_WORDS + 1, Label.BODY)])
