@@ -122,6 +122,29 @@ def with_parts(lines: Sequence[Line], chosen: Sequence[int]) -> tuple[list[Candi
     return out, kinds
 
 
+def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """The lines joined by line breaks, and where each line starts in the result."""
+    offsets = [0]
+    for text in texts:
+        offsets.append(offsets[-1] + len(text) + 1)
+    return "\n".join(texts), offsets
+
+
+def _held_by_another(text: str, texts: Sequence[str], joined: str, offsets: Sequence[int], window: range,
+                     own: int) -> bool:  # fmt: skip
+    """Whether a line of ``window`` other than line ``own`` holds ``text`` and
+    is not equal to it. ``joined`` and ``offsets`` are :func:`_joined` of
+    ``texts`` (lines hold no line break, so no match spans two lines)."""
+    lo, hi = max(window.start, 0), min(window.stop, len(texts))
+    if lo >= hi or not text:
+        return False
+    found = joined.count(text, offsets[lo], offsets[hi] - 1)
+    if lo <= own < hi:
+        found -= texts[own].count(text)
+    equal = texts[lo:hi].count(text) - (lo <= own < hi and texts[own] == text)
+    return found - equal > 0
+
+
 def _name_like(text: str) -> bool:
     """Two to four capitalised words and nothing else: an author's name."""
     words = text.split()
@@ -143,6 +166,8 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     body_words = {w.lower() for text in samples[start : start + 40] for w in _WORD.findall(text)}
     nearest = next((i for i, _ in chosen if i < start), None)
     lowered = [text.lower() for text in texts[: start + LOOKAHEAD + LATER_LINES]]
+    joined, offsets = _joined(texts[: len(lowered)])
+    joined_lower, offsets_lower = _joined(lowered)  # lowercasing may change a line's length
     parts_elsewhere = Counter(
         (i, part)
         for i in range(max(0, start - LOOKBACK), min(n, start + LATER_LINES))
@@ -153,10 +178,9 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     rows = []
     for (i, text), kind, f in zip(chosen, kinds, part_feats, strict=True):
         whole = kind == "line"
-        inside = any(text in texts[j] and texts[j] != text for j in range(max(0, i - LOOKBACK), start) if j != i)
+        inside = _held_by_another(text, texts, joined, offsets, range(max(0, i - LOOKBACK), start), i)
         lower = text.lower()
-        after = lowered[i + 1 : i + LATER_LINES]  # held by a later line that is not equal to it
-        later = "\n".join(after).count(lower) > after.count(lower)
+        later = _held_by_another(lower, lowered, joined_lower, offsets_lower, range(i + 1, i + LATER_LINES), i)
         own_parts = int((i, lower) in parts_elsewhere) if whole else 1
         words = [w.lower() for w in _WORD.findall(text)]
         if i >= start:  # the first paragraphs overlap themselves

@@ -22,7 +22,7 @@ from cleaner.classifying import (
 )
 from cleaner.decoding import viterbi
 from cleaner.features import FEATURE_SAMPLE_CHARS, byline_name, line_features, rule_features
-from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, candidates, line_parts
+from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, _held_by_another, _joined, candidates, line_parts
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
 from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
@@ -353,3 +353,19 @@ def test_dated_feed_closes_the_article_up_to_its_tail_share() -> None:
     assert article - 1 >= PROSE_MIN_WORDS
     assert _closer_at([_sentence(article), *feed]) == 1
     assert _closer_at([_sentence(article - 1), *feed]) is None
+
+
+def _held(text: str, texts: list[str], window: range, own: int) -> bool:
+    joined, offsets = _joined(texts)
+    return _held_by_another(text, texts, joined, offsets, window, own)
+
+
+def test_held_by_another_line_of_the_window() -> None:
+    texts = ["Why rents rise", "Why rents rise | The Daily", "Why rents rise", "İstanbul why rents rise"]
+    assert _held("Why rents rise", texts, range(0, 2), 0)  # line 1 holds it and is not equal to it
+    assert not _held("Why rents rise", texts[:1] + texts[2:3], range(0, 2), 0)  # equal lines only
+    assert not _held("Why rents rise", texts, range(0, 1), 0)  # only its own line
+    assert not _held("Why rents rise", texts, range(2, 3), 0)  # outside the window
+    lowered = [t.lower() for t in texts]  # "İ" lowercases to two characters: offsets must follow
+    assert _held("why rents rise", lowered, range(3, 4), 0)
+    assert not _held("why rents rise", lowered, range(2, 3), 2)
