@@ -19,6 +19,8 @@ from hypothesis import strategies as st
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.html import (
+    KICKER_MIN_CHARS,
+    Block,
     Extraction,
     choose_title,
     decode_html,
@@ -150,6 +152,38 @@ def test_h1_matching_the_metadata_title_is_preferred() -> None:
     assert choose_title(ext) == "Rebels take key town"
     assert choose_title(Extraction(title="Rebels | Planet", site_name="Planet")) == "Rebels"
     assert choose_title(Extraction()) is None
+
+
+def test_an_h1_equal_to_the_metadata_title_wins_even_when_the_site_name_repeats_it() -> None:
+    # a site name copied from the title is not evidence that the title is only the site name
+    same = "The leading generative AI companies"
+    ext = Extraction(title=same, site_name=same, headlines=[same], blocks=[Block("In short", "heading")])
+    assert choose_title(ext) == same
+    # ... but an <h1> of fewer content words than META_MIN_WORDS that is the site name is not the headline
+    ext = Extraction(title="L-Mag", site_name="l-mag.de", headlines=["L-Mag"], blocks=[Block("Gedenktag", "heading")])
+    assert choose_title(ext) == "Gedenktag"
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        ("Local News | Rebels take key town", "Rebels take key town"),  # a kicker: the metadata title
+        ("Blog: Rebels take key town", "Rebels take key town"),
+        ("Dec 18 2025 Rebels take key town", "Rebels take key town"),
+        ("News Rebels take key town", "Rebels take key town"),  # a kicker of KICKER_MIN_CHARS
+        ("The Rebels take key town", "The Rebels take key town"),  # one character short: the <h1>
+        ("Rebels take key town: what it means", "Rebels take key town: what it means"),  # more after: the <h1>
+    ],
+)
+def test_an_h1_that_is_the_metadata_title_after_a_kicker_gives_way(h1: str, expected: str) -> None:
+    assert len("News") == KICKER_MIN_CHARS
+    assert choose_title(Extraction(title="Rebels take key town | Planet", headlines=[h1])) == expected
+
+
+def test_the_title_is_repaired_like_the_lines() -> None:
+    page_ = "<html><head><title>T</title></head><body><article><h1>A DIY Investor\u00e2\u0080\u0099s Guide</h1>"
+    page_ += "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>"
+    assert clean(page_).title == "A DIY Investor\u2019s Guide"
 
 
 # ---------------------------------------------------------------- extraction and cleaning
