@@ -9,7 +9,7 @@ here) are the only ones that touch trafilatura, lxml and charset detection
   (charset_normalizer); never raises, a bad byte becomes U+FFFD.
 - :func:`extract`: trafilatura's main-content extraction, walked into
   :class:`Block` s (one line each: paragraph, heading, list item, quote, table
-  row, code) and its metadata (title, author, date, site name, url,
+  row, code; and the page lines it left out between two of them) and its metadata (title, author, date, site name, url,
   description). When trafilatura finds nothing, the blocks are a plain dump
   of the page's visible text and ``fallback`` is set.
 - :func:`looks_like_html`: the sniff used by ``--from auto``.
@@ -22,13 +22,17 @@ here) are the only ones that touch trafilatura, lxml and charset detection
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import contextlib
+import functools
+import json
 import re
 import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
 
 from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
@@ -38,7 +42,7 @@ from .headline import TitleModel, default_title_model
 from .lexicon import Lexicon
 from .model import LineModel, default_model
 from .normalizing import repair_encoding
-from .scoring import CLOSER_KINDS, is_prose
+from .scoring import CLOSER_KINDS, PROSE_MIN_WORDS, is_prose
 
 #: Bytes of the page head searched for a charset declaration (the HTML
 #: standard's prescan looks at the first 1024; real pages put theirs later).
@@ -232,8 +236,9 @@ class Block:
     """One line of extracted text and the element it came from.
 
     ``kind``: ``paragraph``, ``heading``, ``item`` (list item), ``quote``,
-    ``row`` (a table row, cells joined by `` | ``), ``code`` or ``text``
-    (a line of the plain-dump fall-back).
+    ``row`` (a table row, cells joined by `` | ``), ``code``, ``text``
+    (a line of the plain-dump fall-back) or ``gap`` (a page line trafilatura
+    left out between two of its blocks, see :func:`with_gaps`).
     """
 
     text: str
@@ -322,8 +327,10 @@ def extract(html: str, url: str | None = None) -> Extraction:
     The page is parsed once: the same tree gives trafilatura its input, the
     page's ``<h1>`` headlines, the metadata (:func:`cleaner.html_metadata.read_metadata`,
     trafilatura's fields at a fraction of ``extract_metadata``'s cost) and the
-    plain dump. A page trafilatura finds nothing on gives the blocks of
-    :func:`plain_dump` and ``fallback=True``.
+    page's lines (:func:`page_lines`): the lines trafilatura left out between
+    two of its blocks come in as ``gap`` blocks (:func:`with_gaps`; the second
+    pass keeps the prose among them). A page trafilatura finds nothing on
+    gives the page's lines as blocks (the plain dump) and ``fallback=True``.
     """
     from trafilatura.utils import load_html
 
@@ -339,8 +346,11 @@ def extract(html: str, url: str | None = None) -> Extraction:
         _read_metadata(tree, url, ext)
     if found is not None and found.body is not None:
         _walk(found.body, ext.blocks)
+    lines = page_lines(tree) if tree is not None else None
+    if ext.blocks and lines is not None:
+        ext.blocks = with_gaps(ext.blocks, lines)
     if not ext.blocks:
-        ext.blocks = plain_dump(tree if tree is not None else html)
+        ext.blocks = [Block(text, kind) for text, kind, _aside in lines] if lines is not None else plain_dump(html)
         ext.fallback = True
     return ext
 
@@ -466,40 +476,148 @@ def plain_dump(page: Any) -> list[Block]:
         except Exception:  # not parseable at all: strip tags by pattern
             text = re.sub(r"<[^>]*>", "\n", page)
             return [Block(line, "text") for line in (_SPACE.sub(" ", x).strip() for x in text.split("\n")) if line]
-    blocks: list[Block] = []
+    return [Block(text, kind) for text, kind, _aside in page_lines(root)]
+
+
+def page_lines(root: Any) -> list[tuple[str, str, bool]]:
+    """The visible text of a parsed page, one block-level element a line, as
+    ``(text, kind, aside)``: ``kind`` is ``heading`` or ``text``; ``aside`` is
+    True inside an element of :func:`html_asides` (a caption, related links,
+    a promotion ...).
+
+    >>> import lxml.html
+    >>> page_lines(lxml.html.document_fromstring(
+    ...     "<body class='has-sidebar'><h2>Head</h2><p>Text</p><figure><figcaption>Photo</figcaption></figure>"
+    ...     "<div class='related-posts'><p>More</p></div></body>"))
+    [('Head', 'heading', False), ('Text', 'text', False), ('Photo', 'text', True), ('More', 'text', True)]
+    """
+    aside_tags = html_asides()[0]
+    lines: list[tuple[str, str, bool]] = []
     parts: list[str] = []
     kind = ["text"]
 
-    def flush() -> None:
-        line = _SPACE.sub(" ", "".join(parts)).strip()
-        if line:
-            blocks.append(Block(line, kind[0]))
-        parts.clear()
+    def flush(aside: bool) -> None:
+        if parts:
+            line = " ".join("".join(parts).split())  # str.split's white space is the regex \s's
+            if line:
+                lines.append((line, kind[0], aside))
+            parts.clear()
         kind[0] = "text"
 
-    def visit(el: Any) -> None:
+    def visit(el: Any, aside: bool) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if tag in _DROP:
             if el.tail:
                 parts.append(el.tail)
             return
+        inside = aside or tag in aside_tags
+        if tag and not inside and tag not in ("html", "body"):
+            names = f"{el.get('class') or ''} {el.get('id') or ''}"
+            inside = names != " " and _is_aside_name(names)
         is_block = tag in _BLOCK_TAGS
         if is_block:
-            flush()
+            flush(aside)
             if tag in _HEADING_TAGS:
                 kind[0] = "heading"
         if tag and el.text:
             parts.append(el.text)
         for child in el:
-            visit(child)
+            visit(child, inside)
         if is_block:
-            flush()
+            flush(inside)
         if el.tail:
             parts.append(el.tail)
 
-    visit(root)
-    flush()
-    return blocks
+    visit(root, False)
+    flush(False)
+    return lines
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_aside_name(names: str) -> bool:
+    """Whether an element's class and id name an aside (cached: pages repeat their class names)."""
+    return html_asides()[1].search(names) is not None
+
+
+class AsidesError(ValueError):
+    """The packaged list of aside elements (``data/html_asides.json``) is not valid."""
+
+
+@functools.lru_cache(maxsize=1)
+def html_asides() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The elements whose text is an aside: tag names, and one pattern for
+    class and id values (``data/html_asides.json``, validated: every example
+    matches, no counter-example does)."""
+    data = json.loads(resources.files("cleaner").joinpath("data/html_asides.json").read_text("utf-8"))
+    return parse_asides(data)
+
+
+def parse_asides(data: Any) -> tuple[frozenset[str], re.Pattern[str]]:
+    """Validate and compile the aside elements (see :func:`html_asides`).
+
+    >>> tags, pattern = parse_asides({"tags": ["aside"], "class_patterns": ["related"],
+    ...                               "examples": ["related-posts"], "counter_examples": ["entry-content"]})
+    >>> sorted(tags), bool(pattern.search("related-links"))
+    (['aside'], True)
+    """
+    if not isinstance(data, dict):
+        raise AsidesError("html_asides.json must hold an object")
+    for key in ("tags", "class_patterns", "examples", "counter_examples"):
+        if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
+            raise AsidesError(f"html_asides.json: {key!r} must be a list of strings")
+    for raw in data["class_patterns"]:
+        try:
+            re.compile(raw)
+        except re.error as exc:
+            raise AsidesError(f"html_asides.json: pattern {raw!r} does not compile: {exc}") from None
+    pattern = re.compile("|".join(f"(?:{raw})" for raw in data["class_patterns"]), re.IGNORECASE)
+    for example in data["examples"]:
+        if not pattern.search(example):
+            raise AsidesError(f"html_asides.json: example {example!r} matches no class pattern")
+    for counter in data["counter_examples"]:
+        if pattern.search(counter):
+            raise AsidesError(f"html_asides.json: counter-example {counter!r} matches {pattern.search(counter)!r}")
+    return frozenset(t.lower() for t in data["tags"]), pattern
+
+
+def with_gaps(blocks: list[Block], lines: list[tuple[str, str, bool]]) -> list[Block]:
+    """trafilatura's blocks with, between two of them that are page lines with
+    nothing but page text in between, those in-between lines that are not
+    asides nor copies of a block and could be prose (of
+    :data:`~cleaner.scoring.PROSE_MIN_WORDS` words or more), as ``gap`` blocks
+    (the second pass keeps the prose among them).
+
+    Blocks are matched to page lines by their words (lower case), in order.
+
+    >>> left_out = "A sentence of prose that trafilatura left out."
+    >>> page = [("Para one.", "text", False), (left_out, "text", False), ("A photo caption in a figure.", "text", True),
+    ...         ("Share on social networks", "text", False), ("Para two.", "text", False), ("After.", "text", False)]
+    >>> [b.kind for b in with_gaps([Block("Para one.", "paragraph"), Block("Para two.", "paragraph")], page)]
+    ['paragraph', 'gap', 'paragraph']
+    """
+    at: dict[str, list[int]] = {}
+    for i, (text, _kind, _aside) in enumerate(lines):
+        at.setdefault(_norm(text), []).append(i)
+    kept = {_norm(block.text) for block in blocks}
+    out: list[Block] = []
+    last = -1  # the page line of the last block matched
+    previous_matched = False
+    for block in blocks:
+        key = _norm(block.text)
+        places = at.get(key, []) if key else []
+        k = bisect.bisect_right(places, last)
+        found = places[k] if k < len(places) else None
+        if found is not None and previous_matched:
+            out.extend(
+                Block(text, "gap")
+                for text, _kind, aside in lines[last + 1 : found]
+                if not aside and len(text.split()) >= PROSE_MIN_WORDS and _norm(text) not in kept
+            )
+        out.append(block)
+        previous_matched = found is not None
+        if found is not None:
+            last = found
+    return out
 
 
 # ---------------------------------------------------------------- titles
@@ -613,6 +731,9 @@ def label_blocks(
     for the packaged one); otherwise only
     the rules run, since trafilatura already removed the page's furniture
     and the line model, trained on full-page dumps, cuts its clean output.
+    A ``gap`` line (left out by trafilatura between two of its blocks) is
+    body (``html:recovered``) when it is prose (:func:`cleaner.scoring.is_prose`)
+    and no rule fires; else boilerplate (the rule's reason, or ``html:left-out``).
     """
     if mode == "full":
         fields = classify(lines, stops, lexicon, model or default_model(), title_model or default_title_model())
@@ -631,14 +752,26 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
     # A long block is prose: only short ones are tested against the rules (the
     # rule patterns are most of the cost of this pass).
     feats = [
-        rule_features(line.text, stops, lexicon) if len(line.text.split()) <= RULE_MAX_WORDS else None for line in lines
+        rule_features(line.text, stops, lexicon) if kind == "gap" or len(line.text.split()) <= RULE_MAX_WORDS else None
+        for line, kind in zip(lines, kinds, strict=True)
     ]
     prose = [f is None or is_prose(f, bool(stops)) for f in feats]
+    # a line trafilatura left out between two of its blocks comes back when it is prose and no rule's
+    recovered = [kinds[i] != "gap" or (prose[i] and f is not None and f.rule is None) for i, f in enumerate(feats)]
+    prose = [p and r for p, r in zip(prose, recovered, strict=True)]
     prose_at = [i for i in range(n) if prose[i]]
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     closed = False
     for i, line in enumerate(lines):
         f = feats[i]
+        if kinds[i] == "gap":
+            if recovered[i]:
+                line.set(Label.BODY, "html:recovered")
+            elif f is not None and f.rule is not None:
+                line.set(f.rule.label, f.rule.reason)
+            else:
+                line.set(Label.BOILERPLATE, "html:left-out")
+            continue
         if f is None:
             line.set(Label.HEADING if kinds[i] == "heading" else Label.BODY, f"html:{kinds[i]}")
             continue

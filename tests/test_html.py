@@ -18,19 +18,26 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.cli import main
+from cleaner.document import Label
 from cleaner.html import (
     KICKER_MIN_CHARS,
+    AsidesError,
     Block,
     Extraction,
     choose_title,
     decode_html,
     extract,
     fuse_title,
+    html_asides,
     looks_like_html,
+    page_lines,
+    parse_asides,
     plain_dump,
     split_site_suffix,
+    with_gaps,
 )
-from cleaner.pipeline import Options, readable_text
+from cleaner.pipeline import Options, clean_extraction, readable_text
+from cleaner.scoring import PROSE_MIN_WORDS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CASES = sorted(p for p in FIXTURES.glob("html-*") if (p / "input.html").exists())
@@ -293,6 +300,131 @@ def test_unparseable_markup_never_crashes() -> None:
     for html in ["<html>", "<html><body></body></html>", "<html>\x00\x01<p>", "<" * 1000, "<html>" + "<div>" * 3000]:
         doc = clean(html, Options(input_format="html"))
         assert isinstance(doc.text, str)
+
+
+# ---------------------------------------------------------------- lines trafilatura left out
+
+
+def _blocks(*texts: str) -> list[Block]:
+    return [Block(text, "paragraph") for text in texts]
+
+
+LONG = "A sentence that trafilatura left out of the article body."  # ten words
+
+
+def test_a_page_line_between_two_blocks_comes_back_as_a_gap() -> None:
+    page_ = [("One.", "text", False), (LONG, "text", False), ("Photo " + LONG, "text", True), ("Two.", "text", False)]
+    got = with_gaps(_blocks("One.", "Two."), page_)
+    assert [(b.text, b.kind) for b in got] == [("One.", "paragraph"), (LONG, "gap"), ("Two.", "paragraph")]
+
+
+@pytest.mark.parametrize(("words", "gap"), [(PROSE_MIN_WORDS - 1, False), (PROSE_MIN_WORDS, True)])
+def test_a_gap_line_too_short_to_be_prose_stays_out(words: int, gap: bool) -> None:
+    line = " ".join(["word"] * words) + "."
+    page_ = [("One.", "text", False), (line, "text", False), ("Two.", "text", False)]
+    assert (line in [b.text for b in with_gaps(_blocks("One.", "Two."), page_)]) is gap
+
+
+def test_no_gap_next_to_a_block_that_is_not_a_page_line_nor_outside_the_blocks() -> None:
+    page_ = [("Before " + LONG, "text", False), ("One.", "text", False), (LONG, "text", False)]
+    page_ += [("Two.", "text", False), ("After " + LONG, "text", False)]
+    assert [b.text for b in with_gaps(_blocks("One.", "Merged by trafilatura", "Two."), page_)] == [
+        "One.",
+        "Merged by trafilatura",
+        "Two.",
+    ]
+    assert [b.text for b in with_gaps(_blocks("One.", "Two."), page_)] == ["One.", LONG, "Two."]
+
+
+def test_a_gap_line_that_copies_a_block_stays_out() -> None:
+    page_ = [(LONG, "text", False), (LONG, "text", False), ("Two.", "text", False)]
+    assert [b.kind for b in with_gaps(_blocks(LONG, "Two."), page_)] == ["paragraph", "paragraph"]
+
+
+def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> None:
+    import lxml.html
+
+    root = lxml.html.document_fromstring(
+        "<html class='x-sidebar'><body class='comments-open'><p>Text</p><figure><p>In a figure</p></figure>"
+        "<div id='related-links'><p>Related</p></div><div class='entry-content'><p>More text</p></div></body></html>"
+    )
+    assert [(text, aside) for text, _kind, aside in page_lines(root)] == [
+        ("Text", False),
+        ("In a figure", True),
+        ("Related", True),
+        ("More text", False),
+    ]
+
+
+GAP_PROSE = "The council met again on Tuesday and the vote was put off until the next week."
+
+
+@pytest.mark.parametrize(
+    ("gap", "label", "reason"),
+    [
+        (GAP_PROSE, Label.BODY, "html:recovered"),
+        (" ".join(GAP_PROSE.split()[: PROSE_MIN_WORDS - 1]) + ".", Label.BOILERPLATE, "html:left-out"),  # too short
+        (" ".join(GAP_PROSE.split()[:PROSE_MIN_WORDS]) + ".", Label.BODY, "html:recovered"),
+        ("Share this article", Label.BOILERPLATE, "rule:share"),
+        ("Photo gallery: the council at work", Label.BOILERPLATE, "html:left-out"),  # no full stop
+    ],
+)
+def test_a_gap_line_is_recovered_when_it_is_prose_and_no_rule_fires(gap: str, label: Label, reason: str) -> None:
+    blocks = [Block(PARAGRAPHS[0], "paragraph"), Block(gap, "gap"), Block(PARAGRAPHS[1], "paragraph")]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    line = next(line for line in doc.lines if line.text == gap)
+    assert (line.label, line.reason) == (label, reason)
+    assert (gap in doc.text) is (label is Label.BODY)
+
+
+LEFT_OUT = "The committee met again on Tuesday and the vote was put off until the next week."
+
+
+@pytest.mark.parametrize(
+    ("wrapper", "recovered"),
+    [
+        ('<div class="message"><p>{}</p></div>', True),  # trafilatura drops it, it is no aside
+        ('<div class="message related-box"><p>{}</p></div>', False),  # an aside by its class
+        ('<div class="message"><figure><p>{}</p></figure></div>', False),  # by its tag
+    ],
+)
+def test_clean_html_recovers_prose_trafilatura_left_out_between_its_blocks(wrapper: str, recovered: bool) -> None:
+    html = page().replace("<h2>What happens next</h2>", wrapper.format(LEFT_OUT) + "<h2>What happens next</h2>")
+    assert all(LEFT_OUT not in b.text for b in extract(html).blocks if b.kind != "gap")  # trafilatura's choice
+    doc = clean(html)
+    assert (LEFT_OUT in doc.text) is recovered
+    if recovered:  # in its place, with its reason
+        assert doc.text.index(PARAGRAPHS[2]) < doc.text.index(LEFT_OUT) < doc.text.index("What happens next")
+        assert [line.reason for line in doc.lines if line.text == LEFT_OUT] == ["html:recovered"]
+
+
+def _asides(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "tags": ["aside"],
+        "class_patterns": ["related"],
+        "examples": ["related-posts"],
+        "counter_examples": ["entry-content"],
+    }
+    return {**data, **changes}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"class_patterns": ["(unclosed"]}, "does not compile"),
+        ({"examples": ["sidebar"]}, "matches no class pattern"),
+        ({"counter_examples": ["related-content"]}, "counter-example"),
+        ({"tags": "aside"}, "must be a list of strings"),
+    ],
+)
+def test_the_aside_list_is_validated(changes: dict[str, object], message: str) -> None:
+    with pytest.raises(AsidesError, match=message):
+        parse_asides(_asides(**changes))
+
+
+def test_the_packaged_aside_list_loads() -> None:
+    tags, pattern = html_asides()
+    assert "figcaption" in tags and pattern.search("wp-caption-text") and not pattern.search("entry-content")
 
 
 def test_plain_dump_skips_scripts_and_keeps_blocks() -> None:
