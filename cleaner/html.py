@@ -756,7 +756,7 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
         for line, kind in zip(lines, kinds, strict=True)
     ]
     prose = [f is None or is_prose(f, bool(stops)) for f in feats]
-    # a line trafilatura left out between two of its blocks comes back when it is prose and no rule's
+    # a line trafilatura left out between two of its blocks comes back when it is prose and no rule fires
     recovered = [kinds[i] != "gap" or (prose[i] and f is not None and f.rule is None) for i, f in enumerate(feats)]
     prose = [p and r for p, r in zip(prose, recovered, strict=True)]
     prose_at = [i for i in range(n) if prose[i]]
@@ -838,6 +838,9 @@ def choose_title(ext: Extraction) -> str | None:
     meta_is_site = bool(meta) and not set(_TOKENS.findall((meta or "").lower())) - site - _SITE_WORDS
     if not meta or meta_is_site:
         return candidates[0] if candidates else (_leading_heading(ext) or meta)
+    for h in candidates:
+        if same_title(h, meta):
+            return h
     meta_words = _content_words(meta)
     sharing = [h for h in candidates if _content_words(h) & meta_words]
     if sharing:
