@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .decoding import viterbi
 from .document import Label, Line
 from .features import LineFeatures, byline_name, line_features
-from .headline import Candidate, TitleModel, candidate_rows, candidates, with_parts
+from .headline import Candidate, TitleModel, candidate_rows, candidates, dated_headline, with_parts
 from .lexicon import Lexicon
 from .model import LineModel, featurize
 from .repeated import TITLE_MIN_DOCS, label_furniture
@@ -254,6 +254,7 @@ def title_candidates(
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own)."""
     meta = [a.feats[i].has_date or byline_name(lines[i].text) is not None for i in range(len(lines))]
+    dateline = [meta[i] and not dated_headline(lines[i].text) for i in range(len(lines))]
     rules = [a.feats[i].rule for i in range(len(lines))]
     excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
     if repeats is not None:
@@ -262,7 +263,7 @@ def title_candidates(
     kept, kept_kinds, feats = [], [], []
     for (i, text), kind in zip(chosen, kinds, strict=True):
         f = a.feats[i] if kind == "line" else line_features(text, text, stops, lexicon)
-        if f.rule is None and not (meta[i] if kind == "line" else f.has_date):
+        if f.rule is None and not (dateline[i] if kind == "line" else f.has_date and not dated_headline(text)):
             kept.append((i, text))
             kept_kinds.append(kind)
             feats.append(f)

@@ -23,7 +23,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .document import Line
-from .features import FEATURE_SAMPLE_CHARS, LineFeatures
+from .features import FEATURE_SAMPLE_CHARS, LineFeatures, byline_name
+from .language import month_words
 from .model import ModelError, linear
 
 #: Non-blank lines before the article start that can hold the headline.
@@ -37,8 +38,28 @@ LOOKBACK = 60
 #: Non-blank lines after the article start that can hold the headline: the
 #: first prose line is sometimes furniture (an affiliate disclosure, a site
 #: tagline, a browser warning) above the headline. On the wcxb-dev articles
-#: (inscriptis) the title sits 1–3 lines after the start on 18 of 793 pages.
+#: (inscriptis) the title sits 1–3 lines after the start on 18 of 793 pages,
+#: 4–10 lines after it on about 11 more; but out of fold 10 rather than 3
+#: gains under a point (wcxb-dev articles .740 → .745 inscriptis and
+#: html2text, .705 → .703 plain; trafilatura-eval .644 → .649) and takes a
+#: quoted sentence six lines into a seed article with no headline as its
+#: headline, dropping the paragraphs above it.
 LOOKAHEAD = 3
+#: A line with a date is a headline candidate when it holds at least this
+#: many words that are not month names ("Metasploit Wrap-Up 12/19/2025"); with
+#: fewer it is a date line ("Updated on November 18, 2025").
+DATED_HEADLINE_MIN_WORDS = 3
+#: A candidate's neighbourhood, in lines either side: a headline is often
+#: repeated there, case aside (a heading and a breadcrumb's end, an image's
+#: alt text), and a menu item sits among short lines. Out of fold (``python
+#: -m bench.train_title``) the repetition lifts the plain dumps' accuracy by
+#: 1-2 points (wcxb-dev articles .684 → .703, trafilatura-eval .583 → .596,
+#: measured with a 10-line lookahead).
+NEAR_LINES = 3
+#: A line of at most this many words is short (a menu item, a label); a
+#: line above the candidate longer than this, unterminated and not a list
+#: item, may be the headline the candidate is the subtitle of.
+SHORT_WORDS = 3
 #: Longest candidate, in words.
 MAX_WORDS = 40
 _SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|·»]\s?")
@@ -64,9 +85,12 @@ TITLE_FEATURES = (
     "body_overlap", "before_meta", "is_start", "after_start",
     "part_first", "part_last", "part_label", "part_number", "part_elsewhere", "later_inside", "name_like",
     "prev_bullet", "next_bullet", "next_probability", "prefix_of_neighbour", "neighbour_is_prefix",
-    "part_share", "longest_piece", "whole_pieces", "best_overlap",
+    "part_share", "longest_piece", "whole_pieces", "log_after", "next_name", "short_around", "prev_heading",
+    "words_below_best", "repeat_near", "repeat_many", "best_overlap",
 )  # fmt: skip
 _WORD = re.compile(r"\w{4,}")
+_ALPHA = re.compile(r"[^\W\d_]+")
+_MONTHS = month_words()
 #: One candidate: its line's index and its text (the line's, or a part of it).
 Candidate = tuple[int, str]
 
@@ -145,6 +169,25 @@ def _held_by_another(text: str, texts: Sequence[str], joined: str, offsets: Sequ
     return found - equal > 0
 
 
+def dated_headline(text: str) -> bool:
+    """Whether a line with a date in it holds enough other words to be a
+    headline ("The best new typefaces for December 2025"), unlike a date
+    line ("Updated on November 18, 2025"). A line in separated pieces
+    ("Headline / Dec 12, 2025") offers its pieces instead.
+
+    >>> dated_headline("The best new typefaces for December 2025")
+    True
+    >>> dated_headline("Updated on November 18, 2025")
+    False
+    >>> dated_headline("Why rents rise / December 12, 2025")
+    False
+    """
+    if byline_name(text) is not None or len(_PART_SPLIT.split(text)) > 1:
+        return False
+    words = [w for w in _ALPHA.findall(text) if w.lower() not in _MONTHS]
+    return len(words) >= DATED_HEADLINE_MIN_WORDS
+
+
 def _name_like(text: str) -> bool:
     """Two to four capitalised words and nothing else: an author's name."""
     words = text.split()
@@ -162,6 +205,8 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     n = len(lines)
     counts = Counter(line.text for line in lines)
     texts = [line.text for line in lines]
+    lowered_all = [text.lower() for text in texts]
+    counts_lower = Counter(lowered_all)
     samples = [text[:FEATURE_SAMPLE_CHARS] for text in texts]  # the words of a dump-sized line: its sample's
     body_words = {w.lower() for text in samples[start : start + 40] for w in _WORD.findall(text)}
     nearest = next((i for i, _ in chosen if i < start), None)
@@ -190,6 +235,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
         pieces = [piece for piece in map(str.strip, _PART_SPLIT.split(texts[i])) if piece]
         prev_text = texts[i - 1].lower() if i > 0 else ""
         next_text = texts[i + 1].lower() if i + 1 < n else ""
+        around = range(max(0, i - NEAR_LINES), min(n, i + NEAR_LINES + 1))
         rows.append([
             1.0,
             math.log1p(max(start - i, 0)),
@@ -232,11 +278,22 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             f.words / max(feats[i].words, 1),
             float(not whole and len(text) >= max(map(len, pieces))),
             math.log(len(pieces)) if whole and pieces else 0.0,
+            math.log1p(max(i - start, 0)),
+            float(any(_name_like(t) for t in texts[i + 1 : i + 4])),
+            sum(feats[j].words <= SHORT_WORDS for j in around if j != i) / max(len(around) - 1, 1),
+            float(i > 0 and SHORT_WORDS < feats[i - 1].words <= MAX_WORDS and not feats[i - 1].terminal
+                  and not feats[i - 1].bullet),
+            math.log1p(f.words),
+            float(any(lowered_all[j] == lower for j in around if j != i)),
+            float(counts_lower[lower] >= 3),
             0.0,
         ])  # fmt: skip
     overlap = TITLE_FEATURES.index("body_overlap")
     best = max((row[overlap] for row in rows), default=0.0)
+    size = TITLE_FEATURES.index("words_below_best")
+    longest = max((row[size] for row in rows), default=0.0)
     for row in rows:
+        row[size] = longest - row[size]
         row[-1] = float(row[overlap] == best and best > 0)
     return rows
 

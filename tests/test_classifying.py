@@ -22,7 +22,22 @@ from cleaner.classifying import (
 )
 from cleaner.decoding import viterbi
 from cleaner.features import FEATURE_SAMPLE_CHARS, byline_name, line_features, rule_features
-from cleaner.headline import LOOKAHEAD, LOOKBACK, MAX_WORDS, _held_by_another, _joined, candidates, line_parts
+from cleaner.headline import (
+    DATED_HEADLINE_MIN_WORDS,
+    LOOKAHEAD,
+    LOOKBACK,
+    MAX_WORDS,
+    NEAR_LINES,
+    SHORT_WORDS,
+    TITLE_FEATURES,
+    _held_by_another,
+    _joined,
+    candidate_rows,
+    candidates,
+    dated_headline,
+    line_parts,
+    with_parts,
+)
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
 from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
@@ -85,6 +100,43 @@ def test_headline_can_be_part_of_a_dated_line() -> None:
     doc = clean("\n\n".join(["Daily Gazette", "Council approves budget after long debate / Dec 12, 2025", *PROSE]))
     assert doc.title == "Council approves budget after long debate"
     assert [line.label for line in doc.lines][1] is Label.TITLE
+
+
+@pytest.mark.parametrize(("n", "kept"), [(DATED_HEADLINE_MIN_WORDS, True), (DATED_HEADLINE_MIN_WORDS - 1, False)])
+def test_dated_headline_words_edge(n: int, kept: bool) -> None:
+    assert dated_headline(" ".join(["Budget"] * n) + " December 12, 2025") is kept
+
+
+def test_a_byline_with_a_date_is_not_a_dated_headline() -> None:
+    assert not dated_headline("By Jane Doe and John Smith, December 12, 2025")
+
+
+def test_headline_may_hold_a_date() -> None:
+    doc = clean("\n\n".join(["Daily Gazette", "Council approves December 2025 budget after long debate", *PROSE]))
+    assert doc.title == "Council approves December 2025 budget after long debate"
+
+
+def title_feature(texts: list[str], start: int, line: int, name: str) -> float:
+    """One feature of the whole line ``line`` as a headline candidate."""
+    lines = segment("\n".join(texts))
+    feats = [line_features(x.text, x.raw, stopwords("en"), default_lexicon()) for x in lines]
+    chosen, kinds = with_parts(lines, candidates(lines, feats, start, [False] * len(lines)))
+    part_feats = [feats[i] if kind == "line" else line_features(t, t, stopwords("en"), default_lexicon())
+                  for (i, t), kind in zip(chosen, kinds, strict=True)]  # fmt: skip
+    rows = candidate_rows(lines, feats, [0.0] * len(lines), start, chosen, kinds, [False] * len(lines), part_feats)
+    return rows[chosen.index((line, lines[line].text))][TITLE_FEATURES.index(name)]
+
+
+@pytest.mark.parametrize(("gap", "near"), [(NEAR_LINES - 1, 1.0), (NEAR_LINES, 0.0)])
+def test_headline_repeated_near_edge(gap: int, near: float) -> None:
+    texts = ["Council approves budget", *[f"Section {k}" for k in range(gap)], "COUNCIL APPROVES BUDGET", *PROSE]
+    assert title_feature(texts, start=gap + 2, line=0, name="repeat_near") == near
+
+
+@pytest.mark.parametrize(("n", "short"), [(SHORT_WORDS, 1.0), (SHORT_WORDS + 1, 0.0)])
+def test_headline_short_neighbours_edge(n: int, short: float) -> None:
+    texts = [words(n, "Menu")] * 3 + ["Council approves budget after long debate"] + [words(n, "Menu")] * 3 + PROSE
+    assert title_feature(texts, start=7, line=3, name="short_around") == short
 
 
 @pytest.mark.parametrize(
@@ -222,14 +274,15 @@ def test_dateline_only_from_the_first_body_paragraph() -> None:
 def test_duplicated_line_is_a_caption_inside_the_article_and_a_teaser_after_it() -> None:
     got = labels(
         "Council approves budget after long debate",
+        PROSE[0],
         "Councillors vote in the chamber",
         "Councillors vote in the chamber",
-        *PROSE,
+        *PROSE[1:],
         "SOURCE: agencies",
         "Another story",
         "Another story",
     )
-    assert got[1:3] == [Label.CAPTION, Label.CAPTION]
+    assert got[2:4] == [Label.CAPTION, Label.CAPTION]
     assert got[-2:] == [Label.BOILERPLATE, Label.BOILERPLATE]
 
 
