@@ -60,6 +60,11 @@ NEAR_LINES = 3
 #: line above the candidate longer than this, unterminated and not a list
 #: item, may be the headline the candidate is the subtitle of.
 SHORT_WORDS = 3
+#: A candidate whose text (case aside) is on at least this many lines of the
+#: page is repeated many times (feature ``repeat_many``: a menu or a table of
+#: contents entry, or a headline echoed by breadcrumb and share text; the
+#: ranker learns which).
+REPEAT_MANY = 3
 #: Longest candidate, in words.
 MAX_WORDS = 40
 _SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|·»]\s?")
@@ -279,13 +284,13 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             float(not whole and len(text) >= max(map(len, pieces))),
             math.log(len(pieces)) if whole and pieces else 0.0,
             math.log1p(max(i - start, 0)),
-            float(any(_name_like(t) for t in texts[i + 1 : i + 4])),
+            float(any(_name_like(t) for t in texts[i + 1 : i + 1 + NEAR_LINES])),
             sum(feats[j].words <= SHORT_WORDS for j in around if j != i) / max(len(around) - 1, 1),
             float(i > 0 and SHORT_WORDS < feats[i - 1].words <= MAX_WORDS and not feats[i - 1].terminal
                   and not feats[i - 1].bullet),
             math.log1p(f.words),
             float(any(lowered_all[j] == lower for j in around if j != i)),
-            float(counts_lower[lower] >= 3),
+            float(counts_lower[lower] >= REPEAT_MANY),
             0.0,
         ])  # fmt: skip
     overlap = TITLE_FEATURES.index("body_overlap")
