@@ -88,14 +88,16 @@ MAX_TRACKED_DOCUMENTS = 1_000_000
 #: Calibrated with ``python -m bench.corpus dedup`` (recall of the pairs of
 #: one page through two converters, which lose their bodies as "repeated"
 #: when both copies count) and ``python -m bench.corpus repeated`` (real
-#: furniture must still count): recall .939 without groups, .974 at 0.95;
-#: 0.5 gives .990 but groups different pages of a site sharing long
-#: boilerplate prose and lowers wcxb-dev precision; 0.9 loses one title.
+#: furniture must still count): dedup recall .939 without groups, .974 at
+#: 0.95 with the harness unchanged; 0.9 gives .980 but loses a wcxb-dev
+#: title (title accuracy .353 -> .350); 0.5 gives .990 but groups pages that
+#: are not copies (wcxb-dev shP .697 -> .695, a title lost too).
 NEAR_COPY_THRESHOLD = 0.95
 #: Near-copy groups remembered (the oldest forgotten first): a near-copy
 #: further back than this many groups counts again. A group costs about
 #: 8.5 kB (its entry in a :class:`~cleaner.minhash.DuplicateIndex`, 8 kB,
-#: and the keys of its lines), so the bound is about 85 MB.
+#: and the keys of its lines), so the bound is about 85 MB: ``python -m
+#: bench.corpus memory`` ends 84 MB higher with the 10,000 groups full.
 MAX_NEAR_COPY_GROUPS = 10_000
 #: Salt of the near-copy index: its hashes are independent of those of the
 #: duplicate index of pass 2 (a pair that one misjudges the other does not
@@ -203,6 +205,11 @@ class LineCounts:
     def count(self, source: str, line: str) -> int:
         """Documents of ``source`` that hold ``line`` (0 when the pair was not kept)."""
         return self._counts.get(source_hash(source) ^ line_key(line), 0)
+
+    @property
+    def groups(self) -> int:
+        """Near-copy groups remembered now (at most ``MAX_NEAR_COPY_GROUPS``)."""
+        return len(self._groups)
 
     @property
     def exact(self) -> bool:

@@ -105,7 +105,7 @@ def test_near_copy_groups_are_bounded_the_oldest_forgotten() -> None:
     counts = LineCounts(groups=1)
     for doc in (PAGE, OTHERS[0], PAGE_AGAIN):  # the page's group is forgotten when the other page's starts
         counts.add("a", doc)
-    assert len(counts._groups) == 1 and len(counts._near or ()) == 1
+    assert counts.groups == 1 and len(counts._near or ()) == 1
     assert counts.count("a", _lines(STORIES[0])[1]) == 2
     wide = LineCounts(groups=2)
     for doc in (PAGE, OTHERS[0], PAGE_AGAIN):
