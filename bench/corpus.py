@@ -17,9 +17,10 @@ is marked ``dup_of`` the other (or both of the same first copy). Reports pair pr
 recall, the similarity of the two cleanings of each article at several thresholds, and the most
 similar pairs of different pages.
 
-``memory``: resident memory of the corpus state (pass 1 line counts + duplicate index) as a
-synthetic stream of ``--megabytes`` of text goes through it: real dev lines drawn at random into
-documents of 40 lines spread over ``--sources`` sites; the cleaning itself is left out (its memory
+``memory``: resident memory of the corpus state (pass 1 line counts and near-copy groups + duplicate
+index) as a synthetic stream of ``--megabytes`` of text goes through it: real dev lines drawn at
+random into documents of 40 lines spread over ``--sources`` sites (every document through pass 1,
+its prose lines' MinHash included); the cleaning itself is left out (its memory
 does not grow with the stream, see the README) and only every ``--dedup-every``-th document is
 indexed (MinHash in pure Python is the slow part; the index is full after its first 20,000).
 """
@@ -42,10 +43,10 @@ from bench.converters import get_dumps
 from bench.data import Doc, load_docs
 from bench.run import Row, score_page
 from cleaner import CorpusOptions, clean
-from cleaner.corpus import Corpus, corpus_stream
+from cleaner.corpus import Corpus, corpus_stream, text_lines
 from cleaner.document import BODY_LABELS, Document
 from cleaner.minhash import NEAR_DUP_THRESHOLD, band_keys, shingles, signature, similarity
-from cleaner.repeated import COPY_SHARE, REPEAT_MIN_DOCS, LineCounts
+from cleaner.repeated import COPY_SHARE, REPEAT_MIN_DOCS, LineCounts, prose_text
 
 DEFAULT_DATASETS = "wcxb-dev,wcxb-dev-article,scrapinghub-aeb"
 
@@ -191,14 +192,25 @@ def dedup(args: argparse.Namespace) -> None:
         a, b = sorted(pair, key=str)
         urls = {r["id"]: r["url"] for r in records}
         print(f"- {a} {urls[a]} ~ {b} {urls[b]}")
-    print("\nMissed pairs (similarity of the two cleanings):")
+    print(
+        "\nMissed pairs (similarity of the two cleanings; of the two cleaned alone; Jaccard similarity of "
+        "the two dumps' prose lines, what pass 1 groups near-copies by):"
+    )
     body = {doc.id: doc.text for doc in docs}
     sigs = {key: signature(shingles(text)) for key, text in body.items()}
+    dump = {r["id"]: str(r["text"]) for r in records}
+    apart = 0
     for pair in sorted(truth - hits, key=sorted):
         a, b = sorted(pair, key=str)
+        alone = similarity(signature(shingles(clean(dump[a]).text)), signature(shingles(clean(dump[b]).text)))
+        prose_a, prose_b = (shingles(prose_text(text_lines(dump[x]))) for x in (a, b))
+        jaccard = len(prose_a & prose_b) / max(len(prose_a | prose_b), 1)
+        apart += alone < NEAR_DUP_THRESHOLD
         print(
-            f"- {page[a]}: {similarity(sigs[a], sigs[b]):.3f} ({len(body[a].split())} / {len(body[b].split())} words)"
+            f"- {page[a]}: {similarity(sigs[a], sigs[b]):.3f} ({len(body[a].split())} / {len(body[b].split())} words); "
+            f"alone {alone:.3f}; prose {jaccard:.3f}"
         )
+    print(f"{apart} of the {len(truth - hits)} below NEAR_DUP_THRESHOLD even when each copy is cleaned alone")
     same = sorted(similarity(sigs[a], sigs[b]) for a, b in (sorted(p, key=str) for p in findable))
     print("\n| threshold | share of the article pairs at or above it |")
     print("|---|---|")
@@ -238,8 +250,11 @@ def memory(args: argparse.Namespace) -> None:
     base = _rss_mb()
     size = documents = 0
     t0 = time.perf_counter()
-    print("| text read | documents | line pairs kept | sampling limit | indexed documents | RSS growth | seconds |")
-    print("|---|---|---|---|---|---|---|")
+    print(
+        "| text read | documents | line pairs kept | sampling limit | near-copy groups | indexed documents | "
+        "RSS growth | seconds |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
     checkpoint = target / 8
     while size < target:
         source = f"site{rng.randrange(args.sources)}.example"
@@ -253,7 +268,8 @@ def memory(args: argparse.Namespace) -> None:
             checkpoint += target / 8
             limit = corpus.lines.limit.bit_length() - 1
             print(
-                f"| {size / 1e6:,.0f} MB | {documents:,} | {len(corpus.lines):,} | 2^{limit} | {len(corpus.index):,} | "
+                f"| {size / 1e6:,.0f} MB | {documents:,} | {len(corpus.lines):,} | 2^{limit} | "
+                f"{corpus.lines.groups:,} | {len(corpus.index):,} | "
                 f"{_rss_mb() - base:,.0f} MB | {time.perf_counter() - t0:,.0f} |",
                 flush=True,
             )

@@ -5,8 +5,8 @@ Three things a single document cannot tell:
 - **Repeated lines.** Documents are grouped by source (:func:`source_key`:
   the host of a record's ``url``, else its ``source`` field, else the folder
   of the input file). Pass 1 counts in how many documents of its source each
-  line occurs (:class:`cleaner.repeated.LineCounts`, bounded and independent
-  of the document order); pass 2 cleans every document with that evidence:
+  line occurs (:class:`cleaner.repeated.LineCounts`, bounded; near-copies
+  of a page count once); pass 2 cleans every document with that evidence:
   a block of repeated lines becomes boilerplate, reason
   ``repeated-in-source:N`` (see :func:`cleaner.repeated.label_furniture`).
   The input is read twice, so it must be re-iterable (the command spools
@@ -45,7 +45,7 @@ from .document import Document
 from .html import looks_like_html
 from .minhash import MAX_INDEXED_DOCUMENTS, NEAR_DUP_THRESHOLD, DuplicateIndex
 from .pipeline import DEFAULT_OPTIONS, Options, clean
-from .repeated import MAX_TRACKED_LINES, LineCounts
+from .repeated import MAX_NEAR_COPY_GROUPS, MAX_TRACKED_LINES, LineCounts
 from .segmenting import segment
 
 #: Sources listed by name in the report; the others are counted together.
@@ -62,8 +62,9 @@ class CorpusOptions:
     boilerplate evidence (two passes over the input). ``dedup``: drop later
     copies instead of marking them. ``languages``: keep only documents in
     these languages (None: all). ``near_threshold``, ``max_tracked_lines``,
-    ``max_indexed_documents``: see :mod:`cleaner.minhash` and
-    :mod:`cleaner.repeated`.
+    ``max_indexed_documents``, ``max_near_copy_groups`` (0: near-copies of a
+    page count as separate documents in pass 1): see :mod:`cleaner.minhash`
+    and :mod:`cleaner.repeated`.
     """
 
     repeated_lines: bool = True
@@ -72,6 +73,7 @@ class CorpusOptions:
     near_threshold: float = NEAR_DUP_THRESHOLD
     max_tracked_lines: int = MAX_TRACKED_LINES
     max_indexed_documents: int = MAX_INDEXED_DOCUMENTS
+    max_near_copy_groups: int = MAX_NEAR_COPY_GROUPS
 
 
 def source_key(payload: str | bytes | Mapping[str, Any], origin: str | None = None) -> str:
@@ -158,7 +160,7 @@ class Corpus:
     def __init__(self, options: Options = DEFAULT_OPTIONS, corpus: CorpusOptions | None = None) -> None:
         self.options = options
         self.corpus = corpus or CorpusOptions()
-        self.lines = LineCounts(self.corpus.max_tracked_lines)
+        self.lines = LineCounts(self.corpus.max_tracked_lines, groups=self.corpus.max_near_copy_groups)
         self.index = DuplicateIndex(self.corpus.near_threshold, self.corpus.max_indexed_documents)
         self.stats = CorpusStats()
 

@@ -61,12 +61,16 @@ def hash64(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
-    """Hashes of the word ``size``-grams of ``text``; a shorter text is one shingle, an empty one none."""
+def shingles(text: str, size: int = SHINGLE_WORDS, salt: str = "") -> set[int]:
+    """Hashes of the word ``size``-grams of ``text``; a shorter text is one shingle, an empty one none.
+
+    A ``salt`` (prefixed to every shingle before hashing) gives hashes, and
+    so signatures, independent of the unsalted ones.
+    """
     words = _WORD.findall(text.casefold())
     if len(words) <= size:
-        return {hash64(" ".join(words))} if words else set()
-    return {hash64(" ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
+        return {hash64(salt + " ".join(words))} if words else set()
+    return {hash64(salt + " ".join(words[i : i + size])) for i in range(len(words) - size + 1)}
 
 
 def signature(hashes: set[int]) -> array[int]:
@@ -143,6 +147,9 @@ class DuplicateIndex:
     other becomes a first copy itself. At most ``capacity`` first copies are
     remembered: the oldest is forgotten first. Candidates are tried in input
     order, so the match is the earliest first copy that passes the threshold.
+    A ``salt`` makes the body hashes and signatures independent of those of
+    an index with another salt (the corpus mode's near-copy groups of pass 1
+    and its duplicate index of pass 2, see :mod:`cleaner.repeated`).
 
     >>> index = DuplicateIndex()
     >>> body = "The council approved the new budget on Monday after a long debate, officials said."
@@ -150,10 +157,12 @@ class DuplicateIndex:
     (None, Match(id='a', similarity=1.0, exact=True, first=True), None)
     """
 
-    def __init__(self, threshold: float = NEAR_DUP_THRESHOLD, capacity: int = MAX_INDEXED_DOCUMENTS) -> None:
+    def __init__(
+        self, threshold: float = NEAR_DUP_THRESHOLD, capacity: int = MAX_INDEXED_DOCUMENTS, salt: str = ""
+    ) -> None:
         if capacity < 1:
             raise ValueError(f"capacity must be at least 1, not {capacity}")
-        self.threshold, self.capacity = threshold, capacity
+        self.threshold, self.capacity, self.salt = threshold, capacity, salt
         self._entries: deque[_Entry] = deque()
         self._serial = 0
         self._by_body: dict[int, _Entry] = {}
@@ -170,11 +179,11 @@ class DuplicateIndex:
         """
         if not text.strip():
             return None
-        body = hash64(normalized_body(text))
+        body = hash64(self.salt + normalized_body(text))
         first = self._by_body.get(body)
         if first is not None:
             return first.match(1.0, exact=True)
-        sig = signature(shingles(text))
+        sig = signature(shingles(text, salt=self.salt))
         keys = band_keys(sig) if sig else []
         candidates = {entry.serial: entry for key in keys for entry in self._bucket(key)}
         for serial in sorted(candidates):

@@ -17,7 +17,17 @@ pairs in the input, never on the order of the documents: the result is the
 same whatever the order (the evidence thins out evenly on inputs with more
 distinct lines than the bound). An exact copy of a document (the same lines,
 the same source) is counted once: otherwise every line of a page crawled
-twice would look repeated.
+twice would look repeated. So is a near-copy (the same page through another
+converter, a syndicated story with another header): documents whose prose
+lines are nearly the same form a near-copy group, and a line counts once per
+group, not once per member (``NEAR_COPY_THRESHOLD``), so the body of a page
+present twice in its source is not taken for the site's furniture. A
+document joins the group of the first earlier document it is a near-copy of;
+when the groups are clear-cut (each document a near-copy of every member of
+its group and of no other document) and within ``MAX_NEAR_COPY_GROUPS``, the
+counts stay the same whatever the order of the documents. A chain of
+near-copies (A like B, B like C, A unlike C) can be grouped differently in
+another order.
 
 >>> counts = LineCounts()
 >>> for page in (["Sign up for our newsletter.", "First story."], ["Sign up for our newsletter.", "Second."]):
@@ -28,10 +38,12 @@ twice would look repeated.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable, Sequence
 
 from .document import BODY_LABELS, Label, Line
-from .minhash import hash64
+from .minhash import DuplicateIndex, hash64, normalized_body
+from .scoring import PROSE_MIN_WORDS
 
 #: A line is repeated in its source when it occurs in at least this many
 #: documents of it. Calibrated with ``python -m bench.corpus repeated`` on the
@@ -70,6 +82,27 @@ MAX_TRACKED_LINES = 1_000_000
 #: lines in the same source) is counted once: about 70 bytes each (a set of
 #: ints), so about 70 MB. Past it, further copies count again.
 MAX_TRACKED_DOCUMENTS = 1_000_000
+#: Two documents are near-copies (one group in pass 1) when their prose
+#: lines (``PROSE_MIN_WORDS`` words or more) have an estimated Jaccard
+#: similarity of at least this (word 5-gram MinHash, :mod:`cleaner.minhash`).
+#: Calibrated with ``python -m bench.corpus dedup`` (recall of the pairs of
+#: one page through two converters, which lose their bodies as "repeated"
+#: when both copies count) and ``python -m bench.corpus repeated`` (real
+#: furniture must still count): dedup recall .939 without groups, .974 at
+#: 0.95 with the harness unchanged; 0.9 gives .980 but loses a wcxb-dev
+#: title (title accuracy .353 -> .350); 0.5 gives .990 but groups pages that
+#: are not copies (wcxb-dev shP .697 -> .695, a title lost too).
+NEAR_COPY_THRESHOLD = 0.95
+#: Near-copy groups remembered (the oldest forgotten first): a near-copy
+#: further back than this many groups counts again. A group costs about
+#: 8.5 kB (its entry in a :class:`~cleaner.minhash.DuplicateIndex`, 8 kB,
+#: and the keys of its lines), so the bound is about 85 MB: ``python -m
+#: bench.corpus memory`` ends 84 MB higher with the 10,000 groups full.
+MAX_NEAR_COPY_GROUPS = 10_000
+#: Salt of the near-copy index: its hashes are independent of those of the
+#: duplicate index of pass 2 (a pair that one misjudges the other does not
+#: misjudge for the same reason).
+NEAR_COPY_SALT = "near-copy:"
 
 _FULL = 1 << 64
 
@@ -83,38 +116,78 @@ def source_hash(source: str) -> int:
     return hash64("source:" + source)
 
 
-class LineCounts:
-    """Per source, in how many documents each line occurs (pass 1 of the corpus mode), bounded."""
+def prose_text(lines: Iterable[str]) -> str:
+    """A document's prose lines (``PROSE_MIN_WORDS`` words or more), one a line: what near-copies share."""
+    return "\n".join(line for line in lines if len(line.split()) >= PROSE_MIN_WORDS)
 
-    def __init__(self, capacity: int = MAX_TRACKED_LINES, documents: int = MAX_TRACKED_DOCUMENTS) -> None:
+
+class LineCounts:
+    """Per source, in how many documents each line occurs (pass 1 of the
+    corpus mode), bounded; near-copies count once (``groups``: near-copy
+    groups remembered, 0 to count every document that is not an exact copy)."""
+
+    def __init__(
+        self,
+        capacity: int = MAX_TRACKED_LINES,
+        documents: int = MAX_TRACKED_DOCUMENTS,
+        groups: int = MAX_NEAR_COPY_GROUPS,
+    ) -> None:
         if capacity < 1:
             raise ValueError(f"capacity must be at least 1, not {capacity}")
-        self.capacity, self.max_documents = capacity, documents
+        if groups < 0:
+            raise ValueError(f"groups must be at least 0, not {groups}")
+        self.capacity, self.max_documents, self.max_groups = capacity, documents, groups
         #: Pairs with a key below this are counted; halves when the table is full.
         self.limit = _FULL
         self._counts: dict[int, int] = {}
         self._documents: set[int] = set()
+        self._near = DuplicateIndex(NEAR_COPY_THRESHOLD, groups, salt=NEAR_COPY_SALT) if groups else None
+        #: Per near-copy group (the serial of its first document), the keys its members counted, oldest group first.
+        self._groups: dict[int, array[int]] = {}
+        self._serial = 0
 
     def __len__(self) -> int:
         return len(self._counts)
 
     def add(self, source: str, lines: Iterable[str]) -> None:
         """Count one document's lines (each distinct line once; an exact copy
-        of a document counted before is not counted again)."""
+        of a document counted before is not counted again, a near-copy only
+        for the lines its group has not counted yet)."""
+        texts = list(lines)
         base = source_hash(source)
-        keys = {base ^ line_key(line) for line in lines}
+        keys = {base ^ line_key(line) for line in texts}
         document = hash64(f"{base}:{sorted(keys)}")
         if document in self._documents:
             return
         if len(self._documents) < self.max_documents:
             self._documents.add(document)
-        for key in keys:
+        for key in self._not_counted_in_group(keys, texts):
             if key < self.limit:
                 self._counts[key] = self._counts.get(key, 0) + 1
         while len(self._counts) > self.capacity:
             self.limit //= 2
             for key in [key for key in self._counts if key >= self.limit]:  # in place: no second table
                 del self._counts[key]
+
+    def _not_counted_in_group(self, keys: set[int], lines: list[str]) -> set[int]:
+        """The keys not counted yet by the document's near-copy group (all of
+        them for a document without prose or the first of its group)."""
+        prose = prose_text(lines)
+        if self._near is None or not normalized_body(prose):
+            return keys
+        self._serial += 1
+        match = self._near.see(self._serial, prose)
+        if match is None:  # the first of a new group (the index forgot its oldest, if full)
+            self._groups[self._serial] = array("Q", sorted(keys))
+            if len(self._groups) > self.max_groups:
+                del self._groups[next(iter(self._groups))]
+            return keys
+        assert isinstance(match.id, int)
+        counted = self._groups[match.id]
+        new = keys.difference(counted)
+        if new:
+            self._groups[match.id] = array("Q", sorted(new.union(counted)))
+        return new
 
     def repeats(self, source: str, lines: Iterable[str]) -> dict[int, int]:
         """The evidence for one document: ``line_key -> documents`` for those
@@ -132,6 +205,11 @@ class LineCounts:
     def count(self, source: str, line: str) -> int:
         """Documents of ``source`` that hold ``line`` (0 when the pair was not kept)."""
         return self._counts.get(source_hash(source) ^ line_key(line), 0)
+
+    @property
+    def groups(self) -> int:
+        """Near-copy groups remembered now (at most ``MAX_NEAR_COPY_GROUPS``)."""
+        return len(self._groups)
 
     @property
     def exact(self) -> bool:

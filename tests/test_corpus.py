@@ -15,6 +15,13 @@ GERMAN = (
     "Die Abstimmung war knapp, und die Opposition kündigte an, gegen den Plan zu klagen."
 )
 
+#: The first story again on its site, through another converter (another menu line).
+AGAIN = {
+    "id": "again",
+    "url": "https://www.example.com/story/0?print",
+    "text": f"Skip to content\n\n{STORIES[0]}\n\n{FOOTER}",
+}
+
 
 def _pages(stories: list[str], footer: str = FOOTER, host: str = "example.com") -> list[dict[str, object]]:
     return [
@@ -53,10 +60,21 @@ def test_repeated_quote_inside_bodies_survives() -> None:
         assert "We rely on readers" not in doc.text
 
 
-@settings(max_examples=8)
-@given(st.permutations(range(4)))
+def test_two_copies_of_a_page_in_one_source_keep_their_bodies() -> None:
+    pages = [*_pages(STORIES), AGAIN]
+    docs = list(clean_stream(pages, corpus=CorpusOptions()))
+    assert [doc.text for doc in docs] == [*STORIES, STORIES[0]]
+    assert docs[3].dup_of == pages[0]["id"]
+    separate = list(clean_stream(pages, corpus=CorpusOptions(max_near_copy_groups=0)))
+    # its lines count twice: all of it is repeated, so it is taken for a copy and keeps the footer too
+    kept = [doc.text == story for doc, story in zip(separate, [*STORIES, STORIES[0]], strict=True)]
+    assert kept == [False, True, True, False]
+
+
+@settings(max_examples=12)
+@given(st.permutations(range(5)))
 def test_output_does_not_depend_on_document_order(order: list[int]) -> None:
-    pages = _pages([*STORIES, STORIES[0].replace("Monday", "Friday")])
+    pages = [*_pages([*STORIES, STORIES[0].replace("Monday", "Friday")]), AGAIN]
     reference = {doc.id: [(line.label, line.reason) for line in doc.lines] for doc in corpus_stream(pages)}
     shuffled = [pages[i] for i in order]
     result = {doc.id: [(line.label, line.reason) for line in doc.lines] for doc in corpus_stream(shuffled)}

@@ -58,6 +58,15 @@ def test_index_forgets_the_oldest_beyond_its_capacity() -> None:
     assert len(index) == 1
 
 
+def test_a_salt_gives_independent_hashes_and_the_same_matches() -> None:
+    assert shingles(STORY, salt="x:").isdisjoint(shingles(STORY))
+    assert similarity(signature(shingles(STORY, salt="x:")), signature(shingles(STORY))) < 0.1
+    index = DuplicateIndex(salt="x:")
+    assert index.see("a", STORY) is None and index.see("b", LEEDS) is None
+    exact, near = index.see("c", STORY.upper()), index.see("d", STORY + " The mayor promised help on Monday.")
+    assert exact is not None and exact.exact and near is not None and near.id == "a" and not near.exact
+
+
 def test_empty_bodies_are_never_duplicates() -> None:
     index = DuplicateIndex()
     assert index.see("a", "") is None and index.see("b", "") is None and len(index) == 0

@@ -60,6 +60,70 @@ def test_counts_do_not_depend_on_document_order(order: list[int]) -> None:
     assert reference._counts == shuffled._counts
 
 
+def _lines(*parts: str) -> list[str]:
+    return [line for part in parts for line in part.split("\n\n")]
+
+
+#: One page through two converters (other menu lines, Markdown emphasis), and two other pages of the site.
+PAGE = _lines("Home\n\nNews", STORIES[0], FOOTER)
+PAGE_AGAIN = _lines("Skip to content", STORIES[0].replace("long debate", "**long debate**"), FOOTER)
+OTHERS = [_lines("Home\n\nNews", story, FOOTER) for story in STORIES[1:]]
+
+
+def test_a_near_copy_counts_once() -> None:
+    counts = LineCounts()
+    for doc in (PAGE, PAGE_AGAIN, *OTHERS):
+        counts.add("a", doc)
+    assert [counts.count("a", line) for line in _lines(STORIES[0])] == [1, 1]
+    assert counts.count("a", PAGE_AGAIN[1]) == 1  # its own version of the first line: counted for the group once
+    assert [counts.count("a", line) for line in _lines(FOOTER)] == [3, 3, 3]  # the group and the two others
+    assert counts.count("a", "Home") == 3 and counts.count("a", "Skip to content") == 1
+    separate = LineCounts(groups=0)
+    for doc in (PAGE, PAGE_AGAIN, *OTHERS):
+        separate.add("a", doc)
+    assert [separate.count("a", line) for line in _lines(STORIES[0])] == [1, 2]
+    assert [separate.count("a", line) for line in _lines(FOOTER)] == [4, 4, 4]
+
+
+def test_documents_below_the_near_copy_threshold_count_separately() -> None:
+    counts = LineCounts()
+    half = _lines(STORIES[0])[:1]  # the page without its second paragraph: well below the threshold
+    for doc in (PAGE, _lines("Home", *half, FOOTER)):
+        counts.add("a", doc)
+    assert counts.count("a", half[0]) == 2 and counts.count("a", FOOTER.split("\n\n")[0]) == 2
+
+
+def test_near_copies_in_two_sources_count_in_each() -> None:
+    counts = LineCounts()
+    for source, doc in (("a", PAGE), ("b", PAGE_AGAIN), ("b", PAGE)):
+        counts.add(source, doc)
+    assert counts.count("a", STORIES[0].split("\n\n")[1]) == 1 and counts.count("b", STORIES[0].split("\n\n")[1]) == 1
+    assert counts.count("b", FOOTER.split("\n\n")[0]) == 1
+
+
+def test_near_copy_groups_are_bounded_the_oldest_forgotten() -> None:
+    counts = LineCounts(groups=1)
+    for doc in (PAGE, OTHERS[0], PAGE_AGAIN):  # the page's group is forgotten when the other page's starts
+        counts.add("a", doc)
+    assert counts.groups == 1 and len(counts._near or ()) == 1
+    assert counts.count("a", _lines(STORIES[0])[1]) == 2
+    wide = LineCounts(groups=2)
+    for doc in (PAGE, OTHERS[0], PAGE_AGAIN):
+        wide.add("a", doc)
+    assert wide.count("a", _lines(STORIES[0])[1]) == 1
+
+
+@given(st.permutations([PAGE, PAGE_AGAIN, *OTHERS, _lines("Menu", STORIES[1], FOOTER), ["Home", "News"]]))
+def test_counts_with_near_copies_do_not_depend_on_document_order(docs: list[list[str]]) -> None:
+    reference, shuffled = LineCounts(), LineCounts()
+    for doc in (PAGE, PAGE_AGAIN, *OTHERS, _lines("Menu", STORIES[1], FOOTER), ["Home", "News"]):
+        reference.add("s", doc)
+    for doc in docs:
+        shuffled.add("s", doc)
+    assert reference._counts == shuffled._counts
+    assert reference.count("s", FOOTER.split("\n\n")[0]) == 3
+
+
 def test_a_block_of_repeated_lines_is_furniture_an_isolated_one_is_not() -> None:
     texts = ["Story.", "Footer a.", "Footer b.", "Footer c.", "Said:", QUOTE, "More.", "Pair a.", "Pair b."]
     lines = [Line(i, t, t) for i, t in enumerate(texts)]
