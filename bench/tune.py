@@ -19,23 +19,38 @@ from itertools import product
 from bench import metrics as M
 from bench.converters import get_dumps
 from bench.data import load_docs
-from bench.train import CONVERTERS, TRAIN_DATASETS, cross_validate, fit_stage2, fold_of, host, load
+from bench.train import (
+    CONVERTERS,
+    TRAIN_DATASETS,
+    bin_edges,
+    bins_of,
+    cross_validate,
+    expand,
+    fit_stage2,
+    fold_of,
+    host,
+    load,
+)
 from cleaner import Options, clean
-from cleaner.model import LineModel
+from cleaner.model import Bins, LineModel
 
 EVAL_DATASETS = ("scrapinghub-aeb", "wcxb-dev-article")
 
 
-def fold_models(folds: int) -> tuple[list[list[float]], list[float]]:
-    """Each fold's first stage, and the second stage fitted on their out-of-fold probabilities.
+def fold_models(folds: int) -> tuple[list[tuple[tuple[float, ...], tuple[Bins, ...]]], list[float]]:
+    """Each fold's first stage (linear weights and bins), and the second stage
+    fitted on their out-of-fold probabilities.
 
     The 9-weight second stage sees every fold's probabilities (made without
-    that fold's pages), a negligible leak next to refitting it per fold.
+    that fold's pages), a negligible leak next to refitting it per fold; so
+    do the bin edges, quantiles of all the lines that use no label.
     """
     data = load(TRAIN_DATASETS, CONVERTERS)
+    edges = bin_edges(data["x"], data["y"])
+    data["x"] = expand(data["x"], edges)
     oof, weights = cross_validate(data, folds)
     stage2, _ = fit_stage2(data, oof)
-    return weights, stage2
+    return [bins_of(w, edges) for w in weights], stage2
 
 
 def evaluate(dataset: str, converter: str, models: Sequence[LineModel]) -> str:
@@ -77,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.datasets.split(","), args.converters.split(","),
         [float(x) for x in args.switch.split(",")], [float(x) for x in args.start.split(",")],
     ):  # fmt: skip
-        models = [LineModel(tuple(w), tuple(stage2), switch, start) for w in weights]
+        models = [LineModel(w, tuple(stage2), switch, start, bins) for w, bins in weights]
         print(evaluate(dataset, converter, models), flush=True)
     return 0
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import math
 import operator
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from .document import Line
 from .features import LineFeatures
@@ -50,6 +52,16 @@ FEATURE_NAMES: tuple[str, ...] = (
     + tuple(f"rule_{kind}" for kind in RULE_KINDS)
     + tuple(f"ctx{offset:+d}_{name}" for offset in CONTEXT_OFFSETS for name in _CONTEXT)
 )
+#: Features that also act piecewise: besides its linear weight, each has a
+#: weight per quantile bin (thermometer coding: a value above the k-th edge
+#: adds the first k bin weights), so a line of three words and one of three
+#: hundred can both be unlikely content. Edges and bin weights are data in
+#: the model file (see bench/train.py for the calibration).
+BINNED = (
+    "log_chars", "log_words", "stop_ratio", "rel_position", "prose_before", "prose_after", "window_prose",
+    "rel_length", "since_prose", "until_prose", "from_main_block", "short_run", "word_length", "alpha_ratio",
+    "digit_ratio", "punct_ratio", "title_case", "dup_count",
+)  # fmt: skip
 
 
 def featurize(lines: Sequence[Line], feats: Sequence[LineFeatures], prose: Sequence[bool],
@@ -225,14 +237,49 @@ def stage2_rows(p: Sequence[float]) -> list[list[float]]:
 
 
 @dataclass(frozen=True)
+class Bins:
+    """The piecewise part of one feature: ``cumulative[k]`` is added when
+    the value is at or above exactly ``k`` of the ``edges`` (ascending)."""
+
+    column: int
+    edges: tuple[float, ...]
+    cumulative: tuple[float, ...]
+
+    @classmethod
+    def from_weights(cls, name: str, edges: Sequence[float], weights: Sequence[float]) -> Bins:
+        """Bins of feature ``name`` from its edges and one weight per edge."""
+        if len(edges) != len(weights):
+            raise ModelError(f"bins of {name!r}: {len(edges)} edges but {len(weights)} weights")
+        if any(a >= b for a, b in pairwise(edges)):
+            raise ModelError(f"bins of {name!r}: edges must be strictly ascending")
+        cumulative = [0.0]
+        for weight in weights:
+            cumulative.append(cumulative[-1] + float(weight))
+        return cls(FEATURE_NAMES.index(name), tuple(float(e) for e in edges), tuple(cumulative))
+
+
+@dataclass(frozen=True)
 class LineModel:
     weights: tuple[float, ...]
     stage2_weights: tuple[float, ...]
     switch: float
     start_content: float
+    #: The piecewise parts of the :data:`BINNED` features (none: purely linear).
+    bins: tuple[Bins, ...] = ()
+
+    def first_stage(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Each row's first-stage probability: linear part plus bin weights."""
+        weights, bins = self.weights, self.bins
+        return [
+            _sigmoid(
+                sum(map(operator.mul, weights, row))
+                + sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)
+            )
+            for row in rows
+        ]
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        return linear(self.stage2_weights, stage2_rows(linear(self.weights, rows)))
+        return linear(self.stage2_weights, stage2_rows(self.first_stage(rows)))
 
 
 def parse_model(text: str) -> LineModel:
@@ -256,7 +303,13 @@ def parse_model(text: str) -> LineModel:
     switch, start = float(data["switch"]), float(data["start_content"])
     if not (0 < switch < 1 and 0 < start < 1):
         raise ModelError("switch and start_content must be probabilities strictly between 0 and 1")
-    return LineModel(weights=weights, stage2_weights=stage2, switch=switch, start_content=start)
+    binned = data.get("bins", {})
+    if tuple(binned) != BINNED:
+        raise ModelError(
+            "line model bins do not match the code's BINNED features; retrain with `python -m bench.train`"
+        )
+    bins = tuple(Bins.from_weights(name, part["edges"], part["weights"]) for name, part in binned.items())
+    return LineModel(weights=weights, stage2_weights=stage2, switch=switch, start_content=start, bins=bins)
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,10 @@ import pytest
 
 from cleaner import Options, clean
 from cleaner.model import (
+    BINNED,
     FEATURE_NAMES,
     STAGE2_NAMES,
+    Bins,
     LineModel,
     ModelError,
     default_model,
@@ -37,6 +39,9 @@ def test_packaged_model_fits_the_code() -> None:
         (lambda d: d["weights"].pop(), "weights for"),
         (lambda d: d.update(switch=1.5), "strictly between 0 and 1"),
         (lambda d: d["stage2_weights"].pop(), "stage-2 weights"),
+        (lambda d: d.pop("bins"), "bins do not match"),
+        (lambda d: d["bins"][BINNED[0]]["weights"].pop(), "edges but"),
+        (lambda d: d["bins"][BINNED[0]]["edges"].reverse(), "strictly ascending"),
     ],
 )
 def test_a_stale_or_broken_model_fails_loudly(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -66,3 +71,32 @@ def test_a_model_can_be_passed_in_options() -> None:
     drop_all = LineModel(weights=(-30.0, *rest), stage2_weights=stage2, switch=0.1, start_content=0.5)
     assert clean(text, Options(model=keep_all)).text.endswith("officials said.")
     assert clean(text, Options(model=drop_all)).text == ""
+
+
+def test_packaged_model_bins_every_binned_feature() -> None:
+    model = default_model()
+    assert [FEATURE_NAMES[b.column] for b in model.bins] == list(BINNED)
+    assert all(b.edges for b in model.bins)
+
+
+def _one_bin_model(edges: tuple[float, ...], weights: tuple[float, ...]) -> LineModel:
+    zero = (0.0,) * len(FEATURE_NAMES)
+    stage2 = (0.0,) * len(STAGE2_NAMES)
+    return LineModel(zero, stage2, 0.1, 0.5, (Bins.from_weights("log_words", edges, weights),))
+
+
+@pytest.mark.parametrize(
+    ("value", "added"),
+    [(0.99, 0.0), (1.0, 2.0), (1.5, 2.0), (2.0, 2.0 - 3.0), (9.0, 2.0 - 3.0)],
+)
+def test_a_bin_adds_the_weights_of_the_edges_at_or_below_the_value(value: float, added: float) -> None:
+    model = _one_bin_model((1.0, 2.0), (2.0, -3.0))
+    row = [0.0] * len(FEATURE_NAMES)
+    row[FEATURE_NAMES.index("log_words")] = value
+    (p,) = model.first_stage([row])
+    assert p == pytest.approx(1 / (1 + math.exp(-added)))
+
+
+def test_a_purely_linear_model_has_no_bins() -> None:
+    model = LineModel((0.5, -1.0), (0.0,), 0.1, 0.5)
+    assert model.first_stage([[1.0, 2.0]]) == linear((0.5, -1.0), [[1.0, 2.0]])
