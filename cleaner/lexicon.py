@@ -23,9 +23,11 @@ MATCH_MODES = ("line", "contains", "raw-line")
 WHERE_VALUES = ("any", "head", "tail")
 
 # Leading list bullets / markers and trailing separators are not part of a
-# line's wording: "* Share:" and "Share" are the same key.
-_LEAD = re.compile(r"^[\s*+•·▪►▸◦‣●○■□>#|\-–—]+")
-_TRAIL = re.compile(r"[\s:|»›>·•\-–—]+$")
+# line's wording: "* Share:" and "Share" are the same key. Each is stripped
+# with white space (``str.strip``'s white space is the regex ``\s``) until
+# none is left: ``^[\s*+•…]+`` and ``[\s:|»…]+$`` without a regex scan.
+_LEAD_CHARS = "*+•·▪►▸◦‣●○■□>#|-–—"
+_TRAIL_CHARS = ":|»›>·•-–—"
 
 #: Lines longer than this are never whole-line furniture (calibrated on the
 #: lexicon's own examples: the longest whole-line example, a tag list, is
@@ -60,7 +62,17 @@ def line_key(text: str) -> str:
     >>> line_key("  * Share: ")
     'share'
     """
-    return _TRAIL.sub("", _LEAD.sub("", text)).lower()
+    while True:
+        stripped = text.lstrip().lstrip(_LEAD_CHARS)
+        if len(stripped) == len(text):
+            break
+        text = stripped
+    while True:
+        stripped = text.rstrip().rstrip(_TRAIL_CHARS)
+        if len(stripped) == len(text):
+            break
+        text = stripped
+    return text.lower()
 
 
 # The public ``re`` API cannot tell which characters a pattern can start with,

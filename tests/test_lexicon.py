@@ -107,3 +107,13 @@ def test_first_chars_of_unknown_starts_is_none() -> None:
     assert first_chars(r"[^a]b") is None
     assert first_chars(r"(?=a)a") is None
     assert first_chars("a?b*c") == frozenset("abc")
+
+
+def test_line_key_strips_as_the_regexes_would() -> None:
+    lead = re.compile(r"^[\s*+•·▪►▸◦‣●○■□>#|\-–—]+")
+    trail = re.compile(r"[\s:|»›>·•\-–—]+$")
+    rng = random.Random(3)
+    alphabet = list(" \t\n\u00a0\u2003\u3000\x1c\x85*+•·▪►▸◦‣●○■□>#|-–—:»›abcAZ.")
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 10)))
+        assert line_key(text) == trail.sub("", lead.sub("", text)).lower(), repr(text)
