@@ -74,6 +74,9 @@ _SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|·»]\s?")
 #: number ("3. Headline").
 _PART_SPLIT = re.compile(r"\s+(?:[|»›>/\\·•]|[–—-]{1,2}|::)\s+|\s*[»›]\s*")
 _LABEL = re.compile(r"^\w+(?:\s\w+)?:\s+(?=\S)")
+#: A character every match of ``_PART_SPLIT`` and ``_LABEL`` holds: a line
+#: without one has no parts but a trail number's.
+_PART_MARK = re.compile(r"[|»›>/\\·•–—:-]")
 _TRAIL_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\S)")
 #: How far after a candidate a line holding it counts as a later mention
 #: ("View a PDF of the paper titled …", a breadcrumb or a share text at the
@@ -125,14 +128,17 @@ def line_parts(text: str) -> dict[str, str]:
     {}
     """
     out = {}
-    pieces = [p.strip() for p in _PART_SPLIT.split(text)]
-    pieces = [p for p in pieces if p]
-    if len(pieces) > 1:
-        out["first"], out["last"] = pieces[0], pieces[-1]
-    for kind, pattern in (("label", _LABEL), ("number", _TRAIL_NUMBER)):
-        found = pattern.match(text)
+    if _PART_MARK.search(text) is not None:  # most lines have no separator and no colon
+        pieces = [p.strip() for p in _PART_SPLIT.split(text)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) > 1:
+            out["first"], out["last"] = pieces[0], pieces[-1]
+        found = _LABEL.match(text)
         if found:
-            out[kind] = text[found.end() :]
+            out["label"] = text[found.end() :]
+    found = _TRAIL_NUMBER.match(text)
+    if found:
+        out["number"] = text[found.end() :]
     return out
 
 
