@@ -121,6 +121,8 @@ class Analysis:
     caption: list[bool]
     #: Lines of a list introduced by a content line ending in ":" (see :func:`_introduced_lists`).
     listed: list[bool]
+    #: Each line's byline name (:func:`~cleaner.features.byline_name`), once per document.
+    names: list[str | None]
     #: First content prose line: the headline is looked for before it.
     start: int
     #: Last content line: after it everything is furniture.
@@ -153,9 +155,8 @@ def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: L
     states = viterbi([probability[i] for i in decoded], switch=model.switch, start_content=model.start_content)
     for i, state in zip(decoded, states, strict=True):
         content[i] = state
-    byline = [
-        f.words <= BYLINE_MAX_WORDS and byline_name(line.text) is not None for f, line in zip(feats, lines, strict=True)
-    ]
+    names = [byline_name(line.text) for line in lines]
+    byline = [f.words <= BYLINE_MAX_WORDS and name is not None for f, name in zip(feats, names, strict=True)]
     closer = _article_closer(feats, prose, content, byline)
     if closer is not None:
         content[closer:] = [False] * (n - closer)
@@ -164,7 +165,7 @@ def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: L
     content_any = [i for i in range(n) if content[i]]
     start = content_prose[0] if content_prose else (content_any[0] if content_any else n)
     end = content_any[-1] if content_any else -1
-    return Analysis(feats, prose, probability, content, duplicate, caption, listed, start, end)
+    return Analysis(feats, prose, probability, content, duplicate, caption, listed, names, start, end)
 
 
 def _introduced_lists(feats: list[LineFeatures], prose: list[bool], content: list[bool]) -> list[bool]:
@@ -253,7 +254,7 @@ def title_candidates(
     nor a date, byline or breadcrumb line, though their parts may be:
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own)."""
-    meta = [a.feats[i].has_date or byline_name(lines[i].text) is not None for i in range(len(lines))]
+    meta = [a.feats[i].has_date or a.names[i] is not None for i in range(len(lines))]
     dateline = [meta[i] and not dated_headline(lines[i].text) for i in range(len(lines))]
     rules = [a.feats[i].rule for i in range(len(lines))]
     excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
@@ -294,7 +295,7 @@ def classify(
 
     for i, line in enumerate(lines):
         f = a.feats[i]
-        name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not a.prose[i] else None
+        name = a.names[i] if f.words <= BYLINE_MAX_WORDS and not a.prose[i] else None
         if a.caption[i] and f.rule is not None:
             line.set(Label.CAPTION, f.rule.reason)
         elif title is not None and i == title[0]:

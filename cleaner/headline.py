@@ -74,6 +74,9 @@ _SEPARATOR = re.compile(r"\s[|–—-]\s|\s[|·»]\s?")
 #: number ("3. Headline").
 _PART_SPLIT = re.compile(r"\s+(?:[|»›>/\\·•]|[–—-]{1,2}|::)\s+|\s*[»›]\s*")
 _LABEL = re.compile(r"^\w+(?:\s\w+)?:\s+(?=\S)")
+#: A character every match of ``_PART_SPLIT`` and ``_LABEL`` holds: a line
+#: without one has no parts but a trail number's.
+_PART_MARK = re.compile(r"[|»›>/\\·•–—:-]")
 _TRAIL_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\S)")
 #: How far after a candidate a line holding it counts as a later mention
 #: ("View a PDF of the paper titled …", a breadcrumb or a share text at the
@@ -125,14 +128,17 @@ def line_parts(text: str) -> dict[str, str]:
     {}
     """
     out = {}
-    pieces = [p.strip() for p in _PART_SPLIT.split(text)]
-    pieces = [p for p in pieces if p]
-    if len(pieces) > 1:
-        out["first"], out["last"] = pieces[0], pieces[-1]
-    for kind, pattern in (("label", _LABEL), ("number", _TRAIL_NUMBER)):
-        found = pattern.match(text)
+    if _PART_MARK.search(text) is not None:  # most lines have no separator and no colon
+        pieces = [p.strip() for p in _PART_SPLIT.split(text)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) > 1:
+            out["first"], out["last"] = pieces[0], pieces[-1]
+        found = _LABEL.match(text)
         if found:
-            out[kind] = text[found.end() :]
+            out["label"] = text[found.end() :]
+    found = _TRAIL_NUMBER.match(text)
+    if found:
+        out["number"] = text[found.end() :]
     return out
 
 
@@ -212,10 +218,14 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     texts = [line.text for line in lines]
     lowered_all = [text.lower() for text in texts]
     counts_lower = Counter(lowered_all)
-    samples = [text[:FEATURE_SAMPLE_CHARS] for text in texts]  # the words of a dump-sized line: its sample's
-    body_words = {w.lower() for text in samples[start : start + 40] for w in _WORD.findall(text)}
+    # the lowercased words of each line the body overlap reads, once per line (a dump-sized line: its sample's)
+    ahead = {
+        j: {w.lower() for w in _WORD.findall(texts[j][:FEATURE_SAMPLE_CHARS])}
+        for j in range(start, min(n, start + LOOKAHEAD + 40))
+    }
+    body_words = set().union(*(ahead[j] for j in range(start, min(n, start + 40))))
     nearest = next((i for i, _ in chosen if i < start), None)
-    lowered = [text.lower() for text in texts[: start + LOOKAHEAD + LATER_LINES]]
+    lowered = lowered_all[: start + LOOKAHEAD + LATER_LINES]
     joined, offsets = _joined(texts[: len(lowered)])
     joined_lower, offsets_lower = _joined(lowered)  # lowercasing may change a line's length
     parts_elsewhere = Counter(
@@ -225,6 +235,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
         for part in line_parts(lowered[i]).values()
     )
     part_texts = Counter(part for _, part in parts_elsewhere)
+    per_line: dict[int, tuple[set[str], list[str], float, float]] = {}
     rows = []
     for (i, text), kind, f in zip(chosen, kinds, part_feats, strict=True):
         whole = kind == "line"
@@ -233,13 +244,11 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
         later = _held_by_another(lower, lowered, joined_lower, offsets_lower, range(i + 1, i + LATER_LINES), i)
         own_parts = int((i, lower) in parts_elsewhere) if whole else 1
         words = [w.lower() for w in _WORD.findall(text)]
-        if i >= start:  # the first paragraphs overlap themselves
-            body_words_here = {w.lower() for t in samples[i + 1 : i + 40] for w in _WORD.findall(t)}
-        else:
-            body_words_here = body_words
-        pieces = [piece for piece in map(str.strip, _PART_SPLIT.split(texts[i])) if piece]
-        prev_text = texts[i - 1].lower() if i > 0 else ""
-        next_text = texts[i + 1].lower() if i + 1 < n else ""
+        if i not in per_line:  # what depends on the line only, once for the line and its parts
+            per_line[i] = _line_context(texts, ahead, feats, i, start, body_words)
+        body_words_here, pieces, next_name, short_share = per_line[i]
+        prev_text = lowered_all[i - 1] if i > 0 else ""
+        next_text = lowered_all[i + 1] if i + 1 < n else ""
         around = range(max(0, i - NEAR_LINES), min(n, i + NEAR_LINES + 1))
         rows.append([
             1.0,
@@ -284,8 +293,8 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             float(not whole and len(text) >= max(map(len, pieces))),
             math.log(len(pieces)) if whole and pieces else 0.0,
             math.log1p(max(i - start, 0)),
-            float(any(_name_like(t) for t in texts[i + 1 : i + 1 + NEAR_LINES])),
-            sum(feats[j].words <= SHORT_WORDS for j in around if j != i) / max(len(around) - 1, 1),
+            next_name,
+            short_share,
             float(i > 0 and SHORT_WORDS < feats[i - 1].words <= MAX_WORDS and not feats[i - 1].terminal
                   and not feats[i - 1].bullet),
             math.log1p(f.words),
@@ -301,6 +310,24 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
         row[size] = longest - row[size]
         row[-1] = float(row[overlap] == best and best > 0)
     return rows
+
+
+def _line_context(texts: Sequence[str], ahead: dict[int, set[str]], feats: Sequence[LineFeatures], i: int,
+                  start: int, body_words: set[str]) -> tuple[set[str], list[str], float, float]:  # fmt: skip
+    """What :func:`candidate_rows` reads of line ``i``'s surroundings, the same for
+    the line and each of its parts: the words of the paragraphs after it (the
+    first paragraphs overlap themselves), its separated pieces, whether a name
+    follows it and the share of short lines around it. ``ahead``: the words of
+    each line from ``start`` on (see :func:`candidate_rows`)."""
+    if i >= start:
+        body_words_here = set().union(*(ahead[j] for j in range(i + 1, min(len(texts), i + 40))))
+    else:
+        body_words_here = body_words
+    pieces = [piece for piece in map(str.strip, _PART_SPLIT.split(texts[i])) if piece]
+    next_name = float(any(_name_like(t) for t in texts[i + 1 : i + 1 + NEAR_LINES]))
+    around = range(max(0, i - NEAR_LINES), min(len(texts), i + NEAR_LINES + 1))
+    short_share = sum(feats[j].words <= SHORT_WORDS for j in around if j != i) / max(len(around) - 1, 1)
+    return body_words_here, pieces, next_name, short_share
 
 
 @dataclass(frozen=True)

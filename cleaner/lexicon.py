@@ -8,8 +8,10 @@ silent miss on some page later.
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,9 +23,11 @@ MATCH_MODES = ("line", "contains", "raw-line")
 WHERE_VALUES = ("any", "head", "tail")
 
 # Leading list bullets / markers and trailing separators are not part of a
-# line's wording: "* Share:" and "Share" are the same key.
-_LEAD = re.compile(r"^[\s*+•·▪►▸◦‣●○■□>#|\-–—]+")
-_TRAIL = re.compile(r"[\s:|»›>·•\-–—]+$")
+# line's wording: "* Share:" and "Share" are the same key. Each is stripped
+# with white space (``str.strip``'s white space is the regex ``\s``) until
+# none is left: ``^[\s*+•…]+`` and ``[\s:|»…]+$`` without a regex scan.
+_LEAD_CHARS = "*+•·▪►▸◦‣●○■□>#|-–—"
+_TRAIL_CHARS = ":|»›>·•-–—"
 
 #: Lines longer than this are never whole-line furniture (calibrated on the
 #: lexicon's own examples: the longest whole-line example, a tag list, is
@@ -58,7 +62,134 @@ def line_key(text: str) -> str:
     >>> line_key("  * Share: ")
     'share'
     """
-    return _TRAIL.sub("", _LEAD.sub("", text)).lower()
+    while True:
+        stripped = text.lstrip().lstrip(_LEAD_CHARS)
+        if len(stripped) == len(text):
+            break
+        text = stripped
+    while True:
+        stripped = text.rstrip().rstrip(_TRAIL_CHARS)
+        if len(stripped) == len(text):
+            break
+        text = stripped
+    return text.lower()
+
+
+# The public ``re`` API cannot tell which characters a pattern can start with,
+# so :func:`first_chars` reads the parse tree ``re.compile`` itself builds
+# (``re._parser``, the former ``sre_parse``). It is read conservatively: any
+# construct it does not know (or a missing module) puts the pattern in every
+# group, so a change of that private module can cost speed, never a match.
+try:
+    _sre: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - CPython >= 3.11 has it
+    _sre = None
+#: Largest character range of a pattern's first character spelled out as a set.
+_MAX_RANGE = 256
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a non-empty match of ``pattern`` can start with, or None
+    when that is not known (any character, a class like ``\\d``, a lookaround,
+    case-insensitive parts …).
+
+    >>> sorted(first_chars("(main |open )?(menu|nav)"))
+    ['m', 'n', 'o']
+    >>> first_chars(r"\\d+ views") is None
+    True
+    """
+    if _sre is None or flags & re.IGNORECASE:
+        return None
+    try:
+        chars, _ = _first(_sre.parse(pattern, flags).data)
+    except (AttributeError, TypeError, ValueError, re.error):  # pragma: no cover - an unknown parse tree
+        return None
+    return chars
+
+
+def _first(items: Iterable[tuple[Any, Any]]) -> tuple[frozenset[str] | None, bool]:
+    """First characters of a sequence of parse items (None: unknown) and whether it can match empty."""
+    c = _sre
+    chars: set[str] = set()
+    found: frozenset[str] | None
+    for op, av in items:
+        if op is c.LITERAL:
+            found, nullable = frozenset(chr(av)), False
+        elif op is c.IN:
+            found, nullable = _class_chars(av), False
+        elif op is c.BRANCH:
+            alternatives = [_first(alt) for alt in av[1]]
+            if any(f is None for f, _ in alternatives):
+                return None, True
+            found = frozenset().union(*(f for f, _ in alternatives if f is not None))
+            nullable = any(n for _, n in alternatives)
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group that sets no flags
+            found, nullable = _first(av[3])
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+            found, nullable = _first(av[2])
+            nullable = nullable or av[0] == 0
+        else:
+            return None, True
+        if found is None:
+            return None, True
+        chars |= found
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    c = _sre
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.add(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < _MAX_RANGE:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return frozenset(chars)
+
+
+class Dispatch:
+    """Whole-line rules as one alternation, split by the subject's first character.
+
+    ``fullmatch`` gives the rule of the first pattern, in rule order, that
+    matches the whole subject, as one alternation of all the patterns would;
+    but it only tries the patterns that can start with the subject's first
+    character (see :func:`first_chars`), instead of every pattern at every line.
+    """
+
+    def __init__(self, rules: list[Rule], flags: int) -> None:
+        self.rules = {f"r{i}": rule for i, rule in enumerate(rules)}
+        tagged = [(gid, p, first_chars(p, flags)) for gid, rule in self.rules.items() for p in rule.patterns]
+        self.full = self._alternation([(gid, p) for gid, p, _ in tagged], flags)
+        self.other = self._alternation([(gid, p) for gid, p, first in tagged if first is None], flags)
+        starts = sorted({ch for _, _, first in tagged if first is not None for ch in first})
+        compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+        self.by_first: dict[str, re.Pattern[str] | None] = {}
+        for ch in starts:
+            chosen = tuple(k for k, (_, _, first) in enumerate(tagged) if first is None or ch in first)
+            if chosen not in compiled:
+                compiled[chosen] = self._alternation([tagged[k][:2] for k in chosen], flags)
+            self.by_first[ch] = compiled[chosen]
+
+    @staticmethod
+    def _alternation(patterns: list[tuple[str, str]], flags: int) -> re.Pattern[str] | None:
+        """One named group per rule holding its patterns, in rule order."""
+        if not patterns:
+            return None
+        groups: dict[str, list[str]] = {}
+        for gid, pattern in patterns:
+            groups.setdefault(gid, []).append(f"(?:{pattern})")
+        return re.compile("|".join(f"(?P<{gid}>{'|'.join(alts)})" for gid, alts in groups.items()), flags)
+
+    def fullmatch(self, subject: str) -> Rule | None:
+        pattern = self.by_first.get(subject[0], self.other) if subject else self.full
+        found = pattern.fullmatch(subject) if pattern is not None else None
+        if found is None or found.lastgroup is None:
+            return None
+        return self.rules[found.lastgroup]
 
 
 class Lexicon:
@@ -84,22 +215,16 @@ class Lexicon:
             self._check_examples(rule)
 
     @staticmethod
-    def _compile(rules: list[Rule], flags: int) -> tuple[re.Pattern[str] | None, dict[str, Rule]]:
-        if not rules:
-            return None, {}
-        groups = {f"r{i}": rule for i, rule in enumerate(rules)}
-        alternation = "|".join(
-            f"(?P<{gid}>{'|'.join(f'(?:{p})' for p in rule.patterns)})" for gid, rule in groups.items()
-        )
-        return re.compile(alternation, flags), groups
+    def _compile(rules: list[Rule], flags: int) -> Dispatch | None:
+        return Dispatch(rules, flags) if rules else None
 
     def match(self, text: str) -> Rule | None:
         if len(text) <= MAX_LINE_RULE_CHARS:
-            for (pattern, groups), subject in ((self._line, line_key(text)), (self._raw, text.strip())):
-                if pattern is not None:
-                    found = pattern.fullmatch(subject)
-                    if found is not None and found.lastgroup is not None:
-                        return groups[found.lastgroup]
+            for dispatch, subject in ((self._line, line_key(text)), (self._raw, text.strip())):
+                if dispatch is not None:
+                    rule = dispatch.fullmatch(subject)
+                    if rule is not None:
+                        return rule
         low = text.lower()
         best: tuple[int, Rule] | None = None
         for gate, rule, compiled in self._contains:

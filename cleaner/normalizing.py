@@ -122,15 +122,21 @@ def strip_markdown(line: str) -> str:
     >>> strip_markdown("snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet")
     'snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet'
     """
-    if len(line) > MARKDOWN_MAX_CHARS or not any(c in line for c in "#*_["):
+    if len(line) > MARKDOWN_MAX_CHARS or ("#" not in line and "*" not in line and "_" not in line and "[" not in line):
         return line
     while True:
-        stripped = _MD_HEADING.sub("", line)
-        stripped = _MD_IMAGE.sub(r"\1", stripped)
-        stripped = _MD_LINK.sub(r"\1", stripped)
-        stripped = _MD_STRONG.sub(r"\1", stripped)
-        stripped = _MD_EMPHASIS.sub(r"\1", stripped)
-        stripped = _MD_UNDERSCORED.sub(r"\2", stripped)
+        # each pattern runs only when the text holds a literal every match of it holds
+        stripped = _MD_HEADING.sub("", line) if "#" in line else line
+        if "](" in stripped:
+            if "![" in stripped:
+                stripped = _MD_IMAGE.sub(r"\1", stripped)
+            stripped = _MD_LINK.sub(r"\1", stripped)
+        if "*" in stripped:
+            if "**" in stripped:
+                stripped = _MD_STRONG.sub(r"\1", stripped)
+            stripped = _MD_EMPHASIS.sub(r"\1", stripped)
+        if "_" in stripped:
+            stripped = _MD_UNDERSCORED.sub(r"\2", stripped)
         stripped = " ".join(stripped.split())
         if stripped == line:
             return line

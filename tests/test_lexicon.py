@@ -1,11 +1,13 @@
 """The furniture lexicon: every example and counter-example, and load-time validation."""
 
 import json
+import random
+import re
 from importlib import resources
 
 import pytest
 
-from cleaner.lexicon import LexiconError, default_lexicon, line_key, parse_lexicon
+from cleaner.lexicon import Dispatch, LexiconError, default_lexicon, first_chars, line_key, parse_lexicon
 
 LEXICON = default_lexicon()
 CASES = [(rule.name, rule.kind, text, True) for rule in LEXICON.rules for text in rule.examples] + [
@@ -55,3 +57,63 @@ def test_broken_rules_fail_loudly_with_their_name(mutate, message: str) -> None:
 def test_not_json_is_a_lexicon_error() -> None:
     with pytest.raises(LexiconError, match="not valid JSON"):
         parse_lexicon("{")
+
+
+def _single_alternation(rules: list) -> re.Pattern[str]:
+    """The whole-line rules as the one alternation they used to be compiled into."""
+    return re.compile(
+        "|".join(f"(?P<r{i}>{'|'.join(f'(?:{p})' for p in rule.patterns)})" for i, rule in enumerate(rules))
+    )
+
+
+def _subjects(rules: list) -> list[str]:
+    """The rules' own examples and counter-examples as the patterns see them, their
+    prefixes and suffixes, and random text over the patterns' own characters."""
+    texts = [t for rule in LEXICON.rules for t in (*rule.examples, *rule.counter_examples)]
+    subjects = {s for t in texts for s in (line_key(t), t.strip())}
+    subjects |= {s[:k] for s in list(subjects) for k in range(len(s))}
+    subjects |= {s[k:] for s in list(subjects) for k in range(1, min(len(s), 4))}
+    alphabet = sorted({ch for rule in rules for p in rule.patterns for ch in p} | set(" 0123456789éü"))
+    rng = random.Random(5)
+    subjects |= {"".join(rng.choices(alphabet, k=rng.randint(1, 12))) for _ in range(3000)}
+    return sorted(subjects)
+
+
+@pytest.mark.parametrize("mode", ["line", "raw-line"])
+def test_dispatch_matches_as_one_alternation(mode: str) -> None:
+    rules = [rule for rule in LEXICON.rules if rule.match == mode]
+    single, dispatch = _single_alternation(rules), Dispatch(rules, 0)
+    for subject in _subjects(rules):
+        found = single.fullmatch(subject)
+        want = rules[int(found.lastgroup[1:])] if found is not None and found.lastgroup else None
+        assert dispatch.fullmatch(subject) is want, subject
+
+
+def test_first_chars_is_a_superset_of_every_match_start() -> None:
+    for rule in LEXICON.rules:
+        if rule.match == "contains":
+            continue
+        for pattern in rule.patterns:
+            first = first_chars(pattern)
+            for example in rule.examples:
+                subject = line_key(example) if rule.match == "line" else example.strip()
+                if first is not None and re.fullmatch(pattern, subject) and subject:
+                    assert subject[0] in first, (pattern, subject)
+
+
+def test_first_chars_of_unknown_starts_is_none() -> None:
+    assert first_chars(r".{0,9}\bx") is None
+    assert first_chars(r"(?i:ab)") is None
+    assert first_chars(r"[^a]b") is None
+    assert first_chars(r"(?=a)a") is None
+    assert first_chars("a?b*c") == frozenset("abc")
+
+
+def test_line_key_strips_as_the_regexes_would() -> None:
+    lead = re.compile(r"^[\s*+•·▪►▸◦‣●○■□>#|\-–—]+")
+    trail = re.compile(r"[\s:|»›>·•\-–—]+$")
+    rng = random.Random(3)
+    alphabet = list(" \t\n\u00a0\u2003\u3000\x1c\x85*+•·▪►▸◦‣●○■□>#|-–—:»›abcAZ.")
+    for _ in range(20000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 10)))
+        assert line_key(text) == trail.sub("", lead.sub("", text)).lower(), repr(text)
