@@ -157,9 +157,10 @@ def bin_edges(x: np.ndarray, y: np.ndarray) -> list[list[float]]:
     labelled = y != UNLABELLED
     edges = []
     for name in BINNED:
-        values = np.unique(x[labelled, FEATURE_NAMES.index(name)])
+        column = x[labelled, FEATURE_NAMES.index(name)]
+        values = np.unique(column)
         cuts: list[float] = []
-        for q in np.quantile(x[labelled, FEATURE_NAMES.index(name)], np.arange(1, BINS) / BINS):
+        for q in np.quantile(column, np.arange(1, BINS) / BINS):
             above = int(np.searchsorted(values, q, side="left"))
             if 0 < above < len(values):
                 cut = float((float(values[above - 1]) + float(values[above])) / 2)

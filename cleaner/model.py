@@ -1,4 +1,5 @@
-"""The learned line model: logistic regression over line and context features.
+"""The learned line model: logistic regression over line and context features,
+some of them also binned (:data:`BINNED`).
 
 Weights are data (``data/line_model.json``), trained by ``bench/train.py`` on
 the dev benchmarks (see its docstring for the data and the command). The file
