@@ -39,7 +39,7 @@ from bench.data import CACHE, load_docs
 from cleaner import language
 from cleaner.features import line_features
 from cleaner.lexicon import default_lexicon
-from cleaner.model import BINNED, FEATURE_NAMES, STAGE2_NAMES, Bins, LineModel, featurize, stage2_rows
+from cleaner.model import BINNED, FEATURE_NAMES, STAGE2_NAMES, Bins, binned_linear, featurize, stage2_rows
 from cleaner.scoring import is_prose
 from cleaner.segmenting import segment, split_lines
 
@@ -152,12 +152,14 @@ def load(datasets: Sequence[str], converters: Sequence[str]) -> dict[str, np.nda
     return {key: np.concatenate(value) for key, value in parts.items()}
 
 
-def bin_edges(x: np.ndarray, y: np.ndarray) -> list[list[float]]:
-    """Edges of each BINNED feature: quantiles of the labelled lines, between two distinct values."""
+def bin_edges(x: np.ndarray, y: np.ndarray, names: Sequence[str] = FEATURE_NAMES,
+              binned: Sequence[str] = BINNED) -> list[list[float]]:  # fmt: skip
+    """Edges of each ``binned`` feature (of the columns ``names``): quantiles
+    of the labelled rows, between two distinct values."""
     labelled = y != UNLABELLED
     edges = []
-    for name in BINNED:
-        column = x[labelled, FEATURE_NAMES.index(name)]
+    for name in binned:
+        column = x[labelled, names.index(name)]
         values = np.unique(column)
         cuts: list[float] = []
         for q in np.quantile(column, np.arange(1, BINS) / BINS):
@@ -170,18 +172,20 @@ def bin_edges(x: np.ndarray, y: np.ndarray) -> list[list[float]]:
     return edges
 
 
-def expand(x: np.ndarray, edges: Sequence[Sequence[float]]) -> np.ndarray:
-    """The feature matrix with the thermometer columns of the BINNED features appended."""
+def expand(x: np.ndarray, edges: Sequence[Sequence[float]], names: Sequence[str] = FEATURE_NAMES,
+           binned: Sequence[str] = BINNED) -> np.ndarray:  # fmt: skip
+    """The feature matrix with the thermometer columns of the ``binned`` features appended."""
     columns = [x]
-    for name, cuts in zip(BINNED, edges, strict=True):
-        values = x[:, FEATURE_NAMES.index(name)]
+    for name, cuts in zip(binned, edges, strict=True):
+        values = x[:, names.index(name)]
         columns += [(values >= cut).astype(np.float32)[:, None] for cut in cuts]
     return np.hstack(columns)
 
 
-def split_bins(weights: Sequence[float], edges: Sequence[Sequence[float]]) -> tuple[list[float], list[list[float]]]:
-    """The linear weights and each BINNED feature's bin weights of an expanded fit."""
-    linear, rest = list(weights[: len(FEATURE_NAMES)]), list(weights[len(FEATURE_NAMES) :])
+def split_bins(weights: Sequence[float], edges: Sequence[Sequence[float]],
+               names: Sequence[str] = FEATURE_NAMES) -> tuple[list[float], list[list[float]]]:  # fmt: skip
+    """The linear weights and each binned feature's bin weights of an expanded fit."""
+    linear, rest = list(weights[: len(names)]), list(weights[len(names) :])
     per_feature = []
     for cuts in edges:
         per_feature.append(rest[: len(cuts)])
@@ -189,24 +193,35 @@ def split_bins(weights: Sequence[float], edges: Sequence[Sequence[float]]) -> tu
     return linear, per_feature
 
 
-def bins_of(weights: Sequence[float], edges: Sequence[Sequence[float]]) -> tuple[tuple[float, ...], tuple[Bins, ...]]:
+def bins_of(weights: Sequence[float], edges: Sequence[Sequence[float]], names: Sequence[str] = FEATURE_NAMES,
+            binned: Sequence[str] = BINNED) -> tuple[tuple[float, ...], tuple[Bins, ...]]:  # fmt: skip
     """The linear weights and the :class:`~cleaner.model.Bins` of an expanded fit, as the model applies them."""
-    linear, per_feature = split_bins(weights, edges)
-    bins = tuple(Bins.from_weights(n, e, w) for n, e, w in zip(BINNED, edges, per_feature, strict=True))
+    linear, per_feature = split_bins(weights, edges, names)
+    bins = tuple(Bins.from_weights(n, e, w, names) for n, e, w in zip(binned, edges, per_feature, strict=True))
     return tuple(linear), bins
+
+
+def bins_payload(binned: Sequence[str], edges: Sequence[Sequence[float]],
+                 per_feature: Sequence[Sequence[float]]) -> dict[str, dict[str, list[float]]]:  # fmt: skip
+    """The ``bins`` entry of a model file (see :func:`cleaner.model.parse_bins`)."""
+    return {
+        name: {"edges": list(cuts), "weights": [round(v, 6) for v in bin_weights]}
+        for name, cuts, bin_weights in zip(binned, edges, per_feature, strict=True)
+    }
 
 
 #: Rows on which the plain-Python first stage is checked against numpy's before writing.
 CHECK_ROWS = 20_000
 
 
-def check_inference(weights: Sequence[float], edges: Sequence[Sequence[float]], x: np.ndarray) -> None:
-    """Fail unless :meth:`cleaner.model.LineModel.first_stage` gives the trained
-    probabilities (bins applied the same way, float32 training values included)."""
-    linear, bins = bins_of(weights, edges)
-    model = LineModel(linear, (), SWITCH, START_CONTENT, bins)
+def check_inference(weights: Sequence[float], edges: Sequence[Sequence[float]], x: np.ndarray,
+                    names: Sequence[str] = FEATURE_NAMES, binned: Sequence[str] = BINNED) -> None:  # fmt: skip
+    """Fail unless :func:`cleaner.model.binned_linear` (the line model's first
+    stage, the headline model's scores) gives the trained probabilities (bins
+    applied the same way, float32 training values included)."""
+    linear, bins = bins_of(weights, edges, names, binned)
     rows = x[:: max(1, len(x) // CHECK_ROWS)]
-    plain = np.array(model.first_stage([[float(v) for v in row[: len(FEATURE_NAMES)]] for row in rows]))
+    plain = np.array(binned_linear(linear, bins, [[float(v) for v in row[: len(names)]] for row in rows]))
     gap = float(np.max(np.abs(plain - predict(weights, rows))))
     if gap > 1e-4:
         raise SystemExit(f"first-stage inference differs from training by {gap:.2g}: bins are applied differently")
@@ -283,10 +298,7 @@ def write(
         "--write` from the dev benchmarks in ../shared/bench (see bench/train.py).",
         "features": list(FEATURE_NAMES),
         "weights": [round(v, 6) for v in linear],
-        "bins": {
-            name: {"edges": list(cuts), "weights": [round(v, 6) for v in bin_weights]}
-            for name, cuts, bin_weights in zip(BINNED, edges, per_feature, strict=True)
-        },
+        "bins": bins_payload(BINNED, edges, per_feature),
         "stage2_features": list(STAGE2_NAMES),
         "stage2_weights": [round(v, 6) for v in stage2],
         "switch": SWITCH,

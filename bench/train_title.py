@@ -6,7 +6,8 @@ For every page of the training datasets with a ground-truth title (and every
 converter), the packaged line model analyses the dump; the candidate lines
 and line parts around the article start (see ``cleaner/headline.py``) are
 labelled 1 when they match the ground-truth title under the benchmark's
-title rule. A linear model over the candidates' features is fitted with
+title rule. A linear model over the candidates' features (the continuous ones
+also binned, :data:`~cleaner.headline.TITLE_BINNED`) is fitted with
 folds by site, as a softmax over each page's candidates (conditional logit:
 only the ranking within a page matters, and a page with two right answers,
 a line and its part, counts once), then calibrated by a one-feature logistic
@@ -33,10 +34,20 @@ from sklearn.linear_model import LogisticRegression
 
 from bench.data import CACHE
 from bench.metrics import title_match
-from bench.train import CONVERTERS, fold_of, host, predict
+from bench.train import (
+    CONVERTERS,
+    bin_edges,
+    bins_payload,
+    check_inference,
+    expand,
+    fold_of,
+    host,
+    predict,
+    split_bins,
+)
 from cleaner import language
 from cleaner.classifying import analyse, title_candidates
-from cleaner.headline import TITLE_FEATURES
+from cleaner.headline import TITLE_BINNED, TITLE_FEATURES
 from cleaner.lexicon import default_lexicon
 from cleaner.model import default_model
 from cleaner.segmenting import segment
@@ -150,6 +161,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
     pages = load(args.datasets.split(","), args.converters.split(","))
+    x = np.concatenate([rows for _, _, rows, _ in pages if len(rows)])
+    edges = bin_edges(x, np.concatenate([labels for _, _, rows, labels in pages if len(rows)]), TITLE_FEATURES,
+                      TITLE_BINNED)  # fmt: skip
+    pages = [
+        (source, site, expand(rows, edges, TITLE_FEATURES, TITLE_BINNED) if len(rows) else rows, labels)
+        for source, site, rows, labels in pages
+    ]
     print("ceiling (title among candidates):", json.dumps(accuracy(pages, None), indent=1))
     oof: dict[str, list[float]] = {}
     for k in range(args.folds):
@@ -162,11 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.write:
         weights = fit(pages)
+        check_inference(weights, edges, np.concatenate([rows for _, _, rows, _ in pages if len(rows)]),
+                        TITLE_FEATURES, TITLE_BINNED)  # fmt: skip
+        linear, per_feature = split_bins(weights, edges, TITLE_FEATURES)
         payload = {
             "about": "Headline model of cleaner, made by `python -m bench.train_title --write` "
             "(see bench/train_title.py).",
             "features": list(TITLE_FEATURES),
-            "weights": [round(v, 6) for v in weights],
+            "weights": [round(v, 6) for v in linear],
+            "bins": bins_payload(TITLE_BINNED, edges, per_feature),
             "min_probability": MIN_PROBABILITY,
         }
         MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+from typing import Any
 
 from .document import Line
 from .features import LineFeatures
@@ -247,8 +248,10 @@ class Bins:
     cumulative: tuple[float, ...]
 
     @classmethod
-    def from_weights(cls, name: str, edges: Sequence[float], weights: Sequence[float]) -> Bins:
-        """Bins of feature ``name`` from its edges and one weight per edge."""
+    def from_weights(cls, name: str, edges: Sequence[float], weights: Sequence[float],
+                     names: Sequence[str] = FEATURE_NAMES) -> Bins:  # fmt: skip
+        """Bins of feature ``name`` (one of ``names``, the model's columns)
+        from its edges and one weight per edge."""
         if len(edges) != len(weights):
             raise ModelError(f"bins of {name!r}: {len(edges)} edges but {len(weights)} weights")
         if any(a >= b for a, b in pairwise(edges)):
@@ -256,7 +259,25 @@ class Bins:
         cumulative = [0.0]
         for weight in weights:
             cumulative.append(cumulative[-1] + float(weight))
-        return cls(FEATURE_NAMES.index(name), tuple(float(e) for e in edges), tuple(cumulative))
+        return cls(names.index(name), tuple(float(e) for e in edges), tuple(cumulative))
+
+
+def binned_linear(weights: Sequence[float], bins: Sequence[Bins], rows: Sequence[Sequence[float]]) -> list[float]:
+    """Logistic of each row's weighted sum plus its bin weights."""
+    return [
+        _sigmoid(
+            sum(map(operator.mul, weights, row)) + sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)
+        )
+        for row in rows
+    ]
+
+
+def parse_bins(data: dict[str, Any], binned: Sequence[str], names: Sequence[str], retrain: str) -> tuple[Bins, ...]:
+    """The ``bins`` of a model file: exactly the features ``binned``, in order."""
+    parts = data.get("bins", {})
+    if not isinstance(parts, dict) or tuple(parts) != tuple(binned):
+        raise ModelError(f"model bins do not match the code's binned features; retrain with `{retrain}`")
+    return tuple(Bins.from_weights(name, part["edges"], part["weights"], names) for name, part in parts.items())
 
 
 @dataclass(frozen=True)
@@ -270,14 +291,7 @@ class LineModel:
 
     def first_stage(self, rows: Sequence[Sequence[float]]) -> list[float]:
         """Each row's first-stage probability: linear part plus bin weights."""
-        weights, bins = self.weights, self.bins
-        return [
-            _sigmoid(
-                sum(map(operator.mul, weights, row))
-                + sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)
-            )
-            for row in rows
-        ]
+        return binned_linear(self.weights, self.bins, rows)
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
         return linear(self.stage2_weights, stage2_rows(self.first_stage(rows)))
@@ -304,12 +318,7 @@ def parse_model(text: str) -> LineModel:
     switch, start = float(data["switch"]), float(data["start_content"])
     if not (0 < switch < 1 and 0 < start < 1):
         raise ModelError("switch and start_content must be probabilities strictly between 0 and 1")
-    binned = data.get("bins", {})
-    if tuple(binned) != BINNED:
-        raise ModelError(
-            "line model bins do not match the code's BINNED features; retrain with `python -m bench.train`"
-        )
-    bins = tuple(Bins.from_weights(name, part["edges"], part["weights"]) for name, part in binned.items())
+    bins = parse_bins(data, BINNED, FEATURE_NAMES, "python -m bench.train")
     return LineModel(weights=weights, stage2_weights=stage2, switch=switch, start_content=start, bins=bins)
 
 

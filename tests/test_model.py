@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 
 from cleaner import Options, clean
+from cleaner.headline import TITLE_BINNED, TITLE_FEATURES, TitleModel, default_title_model, parse_title_model
 from cleaner.model import (
     BINNED,
     FEATURE_NAMES,
@@ -100,3 +101,45 @@ def test_a_bin_adds_the_weights_of_the_edges_at_or_below_the_value(value: float,
 def test_a_purely_linear_model_has_no_bins() -> None:
     model = LineModel((0.5, -1.0), (0.0,), 0.1, 0.5)
     assert model.first_stage([[1.0, 2.0]]) == linear((0.5, -1.0), [[1.0, 2.0]])
+
+
+def title_model_data() -> dict:
+    return json.loads(resources.files("cleaner").joinpath("data/title_model.json").read_text("utf-8"))
+
+
+def test_packaged_title_model_bins_every_binned_title_feature() -> None:
+    model = default_title_model()
+    assert len(model.weights) == len(TITLE_FEATURES)
+    assert [TITLE_FEATURES[b.column] for b in model.bins] == list(TITLE_BINNED)
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d["features"].pop(), "do not match the code"),
+        (lambda d: d["weights"].pop(), "weights for"),
+        (lambda d: d.pop("bins"), "bins do not match"),
+        (lambda d: d["bins"].pop(TITLE_BINNED[-1]), "bins do not match"),
+        (lambda d: d["bins"][TITLE_BINNED[0]]["weights"].pop(), "edges but"),
+        (lambda d: d["bins"][TITLE_BINNED[0]]["edges"].reverse(), "strictly ascending"),
+    ],
+)
+def test_a_stale_or_broken_title_model_fails_loudly(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    data = title_model_data()
+    mutate(data)
+    with pytest.raises(ModelError, match=message):
+        parse_title_model(json.dumps(data))
+
+
+def test_title_bins_can_reverse_the_linear_ranking() -> None:
+    """A long candidate wins on the linear weight of ``log_words`` alone; a
+    negative bin above its value makes the shorter one the headline."""
+    column = TITLE_FEATURES.index("log_words")
+    weights = [0.0] * len(TITLE_FEATURES)
+    weights[column] = 1.0
+    short, long = [0.0] * len(TITLE_FEATURES), [0.0] * len(TITLE_FEATURES)
+    short[column], long[column] = 1.0, 3.0
+    chosen = [(0, "short"), (1, "long")]
+    assert TitleModel(tuple(weights), 0.0).choose(chosen, [short, long]) == (1, "long")
+    bins = (Bins.from_weights("log_words", (2.0,), (-5.0,), TITLE_FEATURES),)
+    assert TitleModel(tuple(weights), 0.0, bins).choose(chosen, [short, long]) == (0, "short")
