@@ -94,7 +94,10 @@ def score_page(doc: Doc, text: str, title: str | None, row: Row) -> dict[str, An
 def run_system(name: str, docs: Sequence[Doc], inputs: dict[str, str], dataset: str, track: str, jobs: int) -> Row:
     row = Row(name)
     by_id = {d.id: d for d in docs}
-    todo = [(name, d.id, inputs.get(d.id, "")) for d in docs]
+    if get_system(name).kind == "text-url":
+        todo = [(name, d.id, json.dumps({"text": inputs.get(d.id, ""), "url": d.url})) for d in docs]
+    else:
+        todo = [(name, d.id, inputs.get(d.id, "")) for d in docs]
     RESULTS.mkdir(parents=True, exist_ok=True)
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in name)
     out_path = RESULTS / f"{dataset}.{track}.{safe}.jsonl"
@@ -174,7 +177,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             systems.append(get_system(name))
         except SystemUnavailable as exc:
             print(f"WARNING: skipping system {name}: {exc}", file=sys.stderr)
-    text_systems = [s.name for s in systems if s.kind == "text"]
+    text_systems = [s.name for s in systems if s.kind in ("text", "text-url")]
     html_systems = [s.name for s in systems if s.kind == "html"]
     if html_systems and not args.html_track:
         print(f"WARNING: not run without --html-track (HTML input): {', '.join(html_systems)}", file=sys.stderr)

@@ -12,6 +12,7 @@ line as ``module:function`` (text track) or ``html=module:function`` (HTML track
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,10 @@ from bench import anchors
 from bench.data import BENCH_DIR
 
 SystemFn = Callable[[str], tuple[str, str | None]]
-Kind = Literal["text", "html"]
+#: ``text``: the system gets the page's dump; ``text-url``: a JSON record
+#: ``{"text": dump, "url": page URL}`` (what a crawl's JSONL holds); ``html``:
+#: the page's HTML.
+Kind = Literal["text", "text-url", "html"]
 
 
 class SystemUnavailable(Exception):
@@ -110,6 +114,20 @@ def _load_cleaner() -> SystemFn:
 
 
 register("cleaner", "text", _load_cleaner)
+
+
+def _load_cleaner_url() -> SystemFn:
+    """``cleaner.clean({"text": dump, "url": url})``: the record's URL is evidence for the headline."""
+    clean = importlib.import_module("cleaner").clean
+
+    def run(record: str) -> tuple[str, str | None]:
+        doc = clean(json.loads(record))
+        return doc.text, doc.title
+
+    return run
+
+
+register("cleaner_url", "text-url", _load_cleaner_url)
 
 
 def _trafilatura_html(html: str) -> tuple[str, str | None]:

@@ -1,4 +1,4 @@
-"""Train the headline model (``cleaner/data/title_model.json``).
+"""Train the headline models (``cleaner/data/title_model.json`` and ``title_url_model.json``).
 
     python -m bench.train_title [--write]
 
@@ -14,7 +14,9 @@ a line and its part, counts once), then calibrated by a one-feature logistic
 regression so that its scores read as probabilities for the
 ``min_probability`` bar. The out-of-fold accuracy of "pick the best
 candidate" is printed, as is the share of pages whose title is among the
-candidates at all (the ceiling).
+candidates at all (the ceiling). The second model is fitted the same way on
+the pages whose URL has words in its path, with the URL features added
+(:data:`~cleaner.headline.URL_FEATURES`); it ranks a record that has such a URL.
 """
 
 from __future__ import annotations
@@ -47,13 +49,14 @@ from bench.train import (
 )
 from cleaner import language
 from cleaner.classifying import analyse, title_candidates
-from cleaner.headline import TITLE_BINNED, TITLE_FEATURES
+from cleaner.headline import TITLE_BINNED, TITLE_FEATURES, URL_BINNED, URL_FEATURES, url_rows, url_words
 from cleaner.lexicon import default_lexicon
 from cleaner.model import default_model
 from cleaner.segmenting import segment
 
 TITLE_DATASETS = ("wcxb-dev", "readability-mozilla", "trafilatura-eval", "newspaper4k-fixtures")
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "title_model.json"
+URL_MODEL_PATH = MODEL_PATH.with_name("title_url_model.json")
 #: Below this probability no candidate is taken as the headline. The scores
 #: are calibrated on ~30 candidates per page with one or two positives, so
 #: they run low: with the earlier pointwise model, true headlines of the
@@ -69,19 +72,27 @@ MIN_PROBABILITY = 0.01
 C = 1.0
 
 
-def page_candidates(record: dict[str, Any]) -> tuple[list[list[float]], list[int]]:
+Page = tuple[str, str, np.ndarray, np.ndarray]
+
+
+def page_candidates(record: dict[str, Any]) -> tuple[list[list[float]], list[int], list[list[float]] | None]:
+    """A page's candidate rows, their labels and their URL features (None
+    when the page's URL says nothing, see :func:`cleaner.headline.url_words`)."""
     lines = segment("\n".join(record["lines"]))
     if not lines:
-        return [], []
+        return [], [], None
     lang, _ = language.document_language([line.text for line in lines])
     stops, lexicon = language.stopwords(lang), default_lexicon()
     a = analyse(lines, stops, lexicon, default_model())
     chosen, rows = title_candidates(lines, a, stops, lexicon)
-    return rows, [int(title_match(text, record["title"])) for _, text in chosen]
+    words = url_words(record.get("url"))
+    extra = url_rows(chosen, words) if words is not None else None
+    return rows, [int(title_match(text, record["title"])) for _, text in chosen], extra
 
 
-def load(datasets: Sequence[str], converters: Sequence[str]) -> list[tuple[str, str, np.ndarray, np.ndarray]]:
-    pages = []
+def load(datasets: Sequence[str], converters: Sequence[str]) -> tuple[list[Page], list[Page]]:
+    """Every page (text features) and the pages with a telling URL (text and URL features)."""
+    pages, url_pages = [], []
     for dataset in datasets:
         for converter in converters:
             path = CACHE / "lines" / f"{dataset}.{converter}.jsonl.gz"
@@ -91,14 +102,17 @@ def load(datasets: Sequence[str], converters: Sequence[str]) -> list[tuple[str, 
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 records = [r for r in map(json.loads, fh) if r.get("title")]
             with Pool(2) as pool:
-                for record, (rows, labels) in zip(records, pool.imap(page_candidates, records, chunksize=8),
-                                                  strict=True):  # fmt: skip
-                    pages.append((f"{dataset}.{converter}", host(record["url"]), np.array(rows), np.array(labels)))
+                for record, (rows, labels, extra) in zip(records, pool.imap(page_candidates, records, chunksize=8),
+                                                         strict=True):  # fmt: skip
+                    source, site = f"{dataset}.{converter}", host(record["url"])
+                    pages.append((source, site, np.array(rows), np.array(labels)))
+                    if extra is not None and rows:
+                        url_pages.append((source, site, np.hstack([rows, extra]), np.array(labels)))
             print(f"  {dataset}.{converter}: {len(records)} pages", file=sys.stderr)
-    return pages
+    return pages, url_pages
 
 
-def fit(pages: Sequence[tuple[str, str, np.ndarray, np.ndarray]], c: float = C) -> list[float]:
+def fit(pages: Sequence[Page], c: float = C) -> list[float]:
     """Softmax weights over each page's candidates (pages with a right one),
     then scaled and shifted by a logistic fit of the labels on the scores."""
     groups = [(rows, labels) for _, _, rows, labels in pages if labels.any()]
@@ -135,7 +149,7 @@ def fit(pages: Sequence[tuple[str, str, np.ndarray, np.ndarray]], c: float = C) 
     return [float(v) for v in coef]
 
 
-def accuracy(pages: Sequence[tuple[str, str, np.ndarray, np.ndarray]], weights: Sequence[float] | None,
+def accuracy(pages: Sequence[Page], weights: Sequence[float] | None,
              fold: int | None = None, folds: int = 5) -> dict[str, float]:  # fmt: skip
     hits: dict[str, list[int]] = {}
     for source, site, rows, labels in pages:
@@ -160,40 +174,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args(argv)
-    pages = load(args.datasets.split(","), args.converters.split(","))
+    pages, url_pages = load(args.datasets.split(","), args.converters.split(","))
+    for name, group, uses_url, path in (
+        ("text", pages, False, MODEL_PATH),
+        ("text and URL", url_pages, True, URL_MODEL_PATH),
+    ):
+        print(f"== headline model of the {name} ({len(group)} pages)")
+        train(group, uses_url, args.folds, path if args.write else None)
+    return 0
+
+
+def train(pages: list[Page], uses_url: bool, folds: int, path: Path | None) -> None:
+    """Print the ceiling and the out-of-fold accuracy; write the model to ``path`` if given."""
+    names = TITLE_FEATURES + URL_FEATURES if uses_url else TITLE_FEATURES
+    binned = TITLE_BINNED + URL_BINNED if uses_url else TITLE_BINNED
     x = np.concatenate([rows for _, _, rows, _ in pages if len(rows)])
-    edges = bin_edges(x, np.concatenate([labels for _, _, rows, labels in pages if len(rows)]), TITLE_FEATURES,
-                      TITLE_BINNED)  # fmt: skip
+    edges = bin_edges(x, np.concatenate([labels for _, _, rows, labels in pages if len(rows)]), names, binned)
     pages = [
-        (source, site, expand(rows, edges, TITLE_FEATURES, TITLE_BINNED) if len(rows) else rows, labels)
+        (source, site, expand(rows, edges, names, binned) if len(rows) else rows, labels)
         for source, site, rows, labels in pages
     ]
     print("ceiling (title among candidates):", json.dumps(accuracy(pages, None), indent=1))
     oof: dict[str, list[float]] = {}
-    for k in range(args.folds):
-        weights = fit([p for p in pages if fold_of(p[1], args.folds) != k])
-        for source, value in accuracy(pages, weights, fold=k, folds=args.folds).items():
+    for k in range(folds):
+        weights = fit([p for p in pages if fold_of(p[1], folds) != k])
+        for source, value in accuracy(pages, weights, fold=k, folds=folds).items():
             oof.setdefault(source, []).append(value)
     print(
         "out-of-fold accuracy (mean over folds):",
         json.dumps({s: round(float(np.mean(v)), 3) for s, v in oof.items()}, indent=1),
     )
-    if args.write:
-        weights = fit(pages)
-        check_inference(weights, edges, np.concatenate([rows for _, _, rows, _ in pages if len(rows)]),
-                        TITLE_FEATURES, TITLE_BINNED)  # fmt: skip
-        linear, per_feature = split_bins(weights, edges, TITLE_FEATURES)
-        payload = {
-            "about": "Headline model of cleaner, made by `python -m bench.train_title --write` "
-            "(see bench/train_title.py).",
-            "features": list(TITLE_FEATURES),
-            "weights": [round(v, 6) for v in linear],
-            "bins": bins_payload(TITLE_BINNED, edges, per_feature),
-            "min_probability": MIN_PROBABILITY,
-        }
-        MODEL_PATH.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH}")
-    return 0
+    if path is None:
+        return
+    weights = fit(pages)
+    check_inference(weights, edges, np.concatenate([rows for _, _, rows, _ in pages if len(rows)]), names, binned)
+    linear, per_feature = split_bins(weights, edges, names)
+    payload = {
+        "about": "Headline model of cleaner, made by `python -m bench.train_title --write` (see bench/train_title.py).",
+        "features": list(names),
+        "weights": [round(v, 6) for v in linear],
+        "bins": bins_payload(binned, edges, per_feature),
+        "min_probability": MIN_PROBABILITY,
+    }
+    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

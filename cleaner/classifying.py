@@ -30,7 +30,16 @@ from dataclasses import dataclass
 from .decoding import viterbi
 from .document import Label, Line
 from .features import LineFeatures, byline_name, line_features
-from .headline import Candidate, TitleModel, candidate_rows, candidates, dated_headline, with_parts
+from .headline import (
+    Candidate,
+    TitleModel,
+    candidate_rows,
+    candidates,
+    dated_headline,
+    url_rows,
+    url_words,
+    with_parts,
+)
 from .lexicon import Lexicon
 from .model import LineModel, featurize
 from .repeated import TITLE_MIN_DOCS, label_furniture
@@ -247,13 +256,19 @@ def _article_closer(
 
 
 def title_candidates(
-    lines: list[Line], a: Analysis, stops: frozenset[str], lexicon: Lexicon, repeats: Sequence[int] | None = None
+    lines: list[Line],
+    a: Analysis,
+    stops: frozenset[str],
+    lexicon: Lexicon,
+    repeats: Sequence[int] | None = None,
+    words: frozenset[str] | None = None,
 ) -> tuple[list[Candidate], list[list[float]]]:
     """The lines and line parts that may be the headline and their feature
     rows (not a line repeated in ``TITLE_MIN_DOCS`` documents of its source,
     nor a date, byline or breadcrumb line, though their parts may be:
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
-    furniture or a date on its own)."""
+    furniture or a date on its own). With the page URL's ``words``
+    (:func:`~cleaner.headline.url_words`) the rows end with the URL features."""
     meta = [a.feats[i].has_date or a.names[i] is not None for i in range(len(lines))]
     dateline = [meta[i] and not dated_headline(lines[i].text) for i in range(len(lines))]
     rules = [a.feats[i].rule for i in range(len(lines))]
@@ -268,7 +283,10 @@ def title_candidates(
             kept.append((i, text))
             kept_kinds.append(kind)
             feats.append(f)
-    return kept, candidate_rows(lines, a.feats, a.probability, a.start, kept, kept_kinds, meta, feats)
+    rows = candidate_rows(lines, a.feats, a.probability, a.start, kept, kept_kinds, meta, feats)
+    if words is not None:
+        rows = [row + extra for row, extra in zip(rows, url_rows(kept, words), strict=True)]
+    return kept, rows
 
 
 def classify(
@@ -278,19 +296,22 @@ def classify(
     model: LineModel,
     title_model: TitleModel,
     repeats: Sequence[int] | None = None,
+    url: str | None = None,
 ) -> Fields:
     """Label every line in place and return the document's fields.
 
     ``repeats`` (corpus mode): for each line, in how many documents of its
     source it occurs (see :mod:`cleaner.repeated`); blocks of repeated lines
     become boilerplate, and a line repeated in many documents is not the
-    headline.
+    headline. ``url``: the page's address, evidence for the headline when
+    ``title_model`` uses it.
     """
     fields = Fields()
     if not lines:
         return fields
     a = analyse(lines, stops, lexicon, model)
-    title = title_model.choose(*title_candidates(lines, a, stops, lexicon, repeats))
+    words = (url_words(url) or frozenset()) if title_model.uses_url else None
+    title = title_model.choose(*title_candidates(lines, a, stops, lexicon, repeats, words))
     title_at = title[0] if title is not None else None
 
     for i, line in enumerate(lines):

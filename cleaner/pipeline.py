@@ -11,7 +11,7 @@ from . import html as html_input
 from . import language
 from .classifying import Fields, classify
 from .document import BODY_LABELS, Document, Line
-from .headline import TitleModel, default_title_model
+from .headline import TitleModel, default_title_model, url_words
 from .lexicon import default_lexicon
 from .model import LineModel, default_model
 from .repeated import line_key
@@ -86,7 +86,8 @@ def clean(
     """Clean one article given as text, HTML (text or bytes) or a record holding it.
 
     A record's other fields come back in ``Document.extra``; its ``id`` in
-    ``Document.id``. HTML goes through :func:`clean_html`. ``repeats`` (the
+    ``Document.id``; its ``url`` is evidence for the headline (a slug often
+    spells it, see :data:`cleaner.headline.URL_FEATURES`). HTML goes through :func:`clean_html`. ``repeats`` (the
     corpus mode, :mod:`cleaner.corpus`): for the lines repeated in the
     document's source, ``line_key -> documents`` (:meth:`cleaner.repeated.LineCounts.repeats`);
     it is evidence for text input only (trafilatura's extraction already
@@ -120,10 +121,16 @@ def clean(
     lines = segment(text, ascii_punctuation=options.ascii_punctuation)
     lang, prob = _language(lines, options)
     model = options.model or default_model()
-    title_model = options.title_model or default_title_model()
+    url = _record_url(extra)
+    title_model = options.title_model or default_title_model(uses_url=url_words(url) is not None)
     counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in lines]
-    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model, counts)
+    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model, counts, url)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
+
+
+def _record_url(extra: Mapping[str, Any]) -> str | None:
+    url = extra.get("url")
+    return url if isinstance(url, str) else None
 
 
 def _language(lines: list[Line], options: Options) -> tuple[str, float]:
@@ -168,7 +175,7 @@ def clean_html(
     longer raises ``RecordError("timeout")``.
     """
     extra = dict(extra or {})
-    url = url or (extra.get("url") if isinstance(extra.get("url"), str) else None)
+    url = url or _record_url(extra)
     try:
         with html_input.time_limit(options.html_timeout):
             return clean_extraction(html_input.extract(page, url), options, doc_id=doc_id, extra=extra)

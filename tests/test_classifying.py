@@ -30,12 +30,15 @@ from cleaner.headline import (
     NEAR_LINES,
     SHORT_WORDS,
     TITLE_FEATURES,
+    URL_MIN_WORDS,
     _held_by_another,
     _joined,
     candidate_rows,
     candidates,
     dated_headline,
     line_parts,
+    url_rows,
+    url_words,
     with_parts,
 )
 from cleaner.language import MIN_LETTERS, detect, stopwords
@@ -109,6 +112,36 @@ def test_dated_headline_words_edge(n: int, kept: bool) -> None:
 
 def test_a_byline_with_a_date_is_not_a_dated_headline() -> None:
     assert not dated_headline("By Jane Doe and John Smith, December 12, 2025")
+
+
+TWO_HEADLINES = "\n\n".join(
+    ["Skip to main content", "Home", "Markets rally on rate cut hopes", "Council approves budget after long debate",
+     *PROSE]
+)  # fmt: skip
+
+
+def test_the_url_slug_chooses_between_two_headline_lines() -> None:
+    assert clean(TWO_HEADLINES).title == "Council approves budget after long debate"
+    record = {"text": TWO_HEADLINES, "url": "https://example.com/business/markets-rally-on-rate-cut-hopes"}
+    assert clean(record).title == "Markets rally on rate cut hopes"
+
+
+@pytest.mark.parametrize("url", [None, "", "https://example.com/?p=8812", "https://example.com/2025/12/04/8812"])
+def test_a_url_without_words_leaves_the_headline_to_the_text(url: str | None) -> None:
+    assert clean({"text": TWO_HEADLINES, "url": url}).title == "Council approves budget after long debate"
+
+
+@pytest.mark.parametrize(("n", "telling"), [(URL_MIN_WORDS - 1, False), (URL_MIN_WORDS, True)])
+def test_url_words_edge(n: int, telling: bool) -> None:
+    path = "/".join(["2025", *["rents", "rise", "again", "today"][:n], "8812"])
+    assert (url_words(f"https://example.com/{path}") is not None) is telling
+
+
+def test_url_features_are_the_share_of_a_candidates_words_in_the_path() -> None:
+    words = url_words("https://example.com/news/why-rents-rise")
+    assert words is not None
+    rows = url_rows([(0, "Why rents rise"), (1, "Why prices fall in winter"), (2, "42")], words)
+    assert rows == [[1.0, 1.0], [0.25, 0.0], [0.0, 0.0]]
 
 
 def test_headline_may_hold_a_date() -> None:

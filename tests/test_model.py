@@ -7,7 +7,15 @@ from importlib import resources
 import pytest
 
 from cleaner import Options, clean
-from cleaner.headline import TITLE_BINNED, TITLE_FEATURES, TitleModel, default_title_model, parse_title_model
+from cleaner.headline import (
+    TITLE_BINNED,
+    TITLE_FEATURES,
+    URL_BINNED,
+    URL_FEATURES,
+    TitleModel,
+    default_title_model,
+    parse_title_model,
+)
 from cleaner.model import (
     BINNED,
     FEATURE_NAMES,
@@ -109,8 +117,20 @@ def title_model_data() -> dict:
 
 def test_packaged_title_model_bins_every_binned_title_feature() -> None:
     model = default_title_model()
-    assert len(model.weights) == len(TITLE_FEATURES)
+    assert len(model.weights) == len(TITLE_FEATURES) and not model.uses_url
     assert [TITLE_FEATURES[b.column] for b in model.bins] == list(TITLE_BINNED)
+
+
+def test_packaged_url_title_model_adds_the_url_features() -> None:
+    model = default_title_model(uses_url=True)
+    names = TITLE_FEATURES + URL_FEATURES
+    assert len(model.weights) == len(names) and model.uses_url
+    assert [names[b.column] for b in model.bins] == list(TITLE_BINNED + URL_BINNED)
+
+
+def test_a_text_model_file_is_not_a_url_model() -> None:
+    with pytest.raises(ModelError, match="do not match the code"):
+        parse_title_model(json.dumps(title_model_data()), uses_url=True)
 
 
 @pytest.mark.parametrize(
