@@ -15,12 +15,13 @@ labels).
 and scrapinghub page (inscriptis), shuffled, cleaned as one corpus; a pair is found when one copy
 is marked ``dup_of`` the other (or both of the same first copy). Reports pair precision and
 recall, the similarity of the two cleanings of each article at several thresholds, and the most
-similar pairs of different pages.
+similar pairs of different pages; then, for pass 1's near-copy groups, the Jaccard similarity of the
+sentences of the two dumps of each article against that of the pairs of different pages of one host.
 
 ``memory``: resident memory of the corpus state (pass 1 line counts and near-copy groups + duplicate
 index) as a synthetic stream of ``--megabytes`` of text goes through it: real dev lines drawn at
 random into documents of 40 lines spread over ``--sources`` sites (every document through pass 1,
-its prose lines' MinHash included); the cleaning itself is left out (its memory
+its sentences' MinHash included); the cleaning itself is left out (its memory
 does not grow with the stream, see the README) and only every ``--dedup-every``-th document is
 indexed (MinHash in pure Python is the slow part; the index is full after its first 20,000).
 """
@@ -46,7 +47,7 @@ from cleaner import CorpusOptions, clean
 from cleaner.corpus import Corpus, corpus_stream, text_lines
 from cleaner.document import BODY_LABELS, Document
 from cleaner.minhash import NEAR_DUP_THRESHOLD, band_keys, shingles, signature, similarity
-from cleaner.repeated import COPY_SHARE, REPEAT_MIN_DOCS, LineCounts, prose_text
+from cleaner.repeated import COPY_SHARE, NEAR_COPY_THRESHOLD, REPEAT_MIN_DOCS, LineCounts, sentence_text
 
 DEFAULT_DATASETS = "wcxb-dev,wcxb-dev-article,scrapinghub-aeb"
 
@@ -194,7 +195,7 @@ def dedup(args: argparse.Namespace) -> None:
         print(f"- {a} {urls[a]} ~ {b} {urls[b]}")
     print(
         "\nMissed pairs (similarity of the two cleanings; of the two cleaned alone; Jaccard similarity of "
-        "the two dumps' prose lines, what pass 1 groups near-copies by):"
+        "the two dumps' sentences, what pass 1 groups near-copies by):"
     )
     body = {doc.id: doc.text for doc in docs}
     sigs = {key: signature(shingles(text)) for key, text in body.items()}
@@ -203,12 +204,12 @@ def dedup(args: argparse.Namespace) -> None:
     for pair in sorted(truth - hits, key=sorted):
         a, b = sorted(pair, key=str)
         alone = similarity(signature(shingles(clean(dump[a]).text)), signature(shingles(clean(dump[b]).text)))
-        prose_a, prose_b = (shingles(prose_text(text_lines(dump[x]))) for x in (a, b))
-        jaccard = len(prose_a & prose_b) / max(len(prose_a | prose_b), 1)
+        sent_a, sent_b = (shingles(sentence_text(text_lines(dump[x]))) for x in (a, b))
+        jaccard = len(sent_a & sent_b) / max(len(sent_a | sent_b), 1)
         apart += alone < NEAR_DUP_THRESHOLD
         print(
             f"- {page[a]}: {similarity(sigs[a], sigs[b]):.3f} ({len(body[a].split())} / {len(body[b].split())} words); "
-            f"alone {alone:.3f}; prose {jaccard:.3f}"
+            f"alone {alone:.3f}; sentences {jaccard:.3f}"
         )
     print(f"{apart} of the {len(truth - hits)} below NEAR_DUP_THRESHOLD even when each copy is cleaned alone")
     same = sorted(similarity(sigs[a], sigs[b]) for a, b in (sorted(p, key=str) for p in findable))
@@ -216,6 +217,7 @@ def dedup(args: argparse.Namespace) -> None:
     print("|---|---|")
     for threshold in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
         print(f"| {threshold} | {sum(s >= threshold for s in same) / len(same):.3f} |")
+    _near_copy_table(records, page, truth)
     buckets: dict[int, list[object]] = defaultdict(list)
     for key, sig in sigs.items():
         for band in band_keys(sig) if sig else ():
@@ -229,6 +231,34 @@ def dedup(args: argparse.Namespace) -> None:
     print("\nMost similar pairs of different pages (LSH candidates):")
     for score, a, b in scored[:8]:
         print(f"- {score:.3f} {a} ~ {b}")
+
+
+def _near_copy_table(records: list[dict[str, object]], page: dict[str, object], truth: set[frozenset[object]]) -> None:
+    """What pass 1 groups near-copies by: exact Jaccard similarity of the sentences of the two dumps of each
+    article, against the pairs of different pages of one host (the pairs whose grouping matters)."""
+    sets = {str(r["id"]): shingles(sentence_text(text_lines(str(r["text"])))) for r in records}
+    by_host: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        by_host[host(str(r["url"] or ""))].append(str(r["id"]))
+    same, other = [], []
+    for members in by_host.values():
+        for a, b in itertools.combinations(members, 2):
+            score = len(sets[a] & sets[b]) / max(len(sets[a] | sets[b]), 1)
+            if frozenset((a, b)) in truth:
+                same.append(score)
+            elif page[a] != page[b]:
+                other.append((score, a, b))
+    print("\n| pass 1: sentences' Jaccard at or above | article pairs | pairs of different pages of one host |")
+    print("|---|---|---|")
+    for threshold in (0.5, 0.7, 0.8, 0.85, 0.9, 0.95):
+        above = sum(s >= threshold for s, _, _ in other)
+        print(f"| {threshold} | {sum(s >= threshold for s in same)} of {len(same)} | {above} |")
+    print(f"\nPairs of different pages of one host at or above NEAR_COPY_THRESHOLD {NEAR_COPY_THRESHOLD}:")
+    urls = {str(r["id"]): r["url"] for r in records}
+    for score, a, b in sorted(other, reverse=True):
+        if score < NEAR_COPY_THRESHOLD:
+            break
+        print(f"- {score:.3f} {a} {urls[a]} ~ {b} {urls[b]}")
 
 
 def _rss_mb() -> float:

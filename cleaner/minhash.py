@@ -2,7 +2,8 @@
 index with a size bound, in plain Python.
 
 A document's cleaned body becomes the set of its word 5-gram shingles
-(lower-cased ``\\w+`` words, each shingle hashed to 64 bits with BLAKE2b: the
+(lower-cased words: runs of letters and digits, so Markdown's ``_emphasis_``
+is the word it marks; each shingle hashed to 64 bits with BLAKE2b: the
 same on every run and machine). Its MinHash signature (one-permutation hashing,
 see :func:`signature`) has ``NUM_PERM`` 32-bit values; the share of equal
 positions in two signatures estimates the Jaccard similarity of the two
@@ -53,7 +54,9 @@ _EMPTY = 1 << 32
 #: Added per bin of distance to a borrowed value (an odd constant, so
 #: borrowed values do not collide with real ones by construction).
 _OFFSET = 0x9E3779B1
-_WORD = re.compile(r"\w+")
+#: A word: letters and digits (``\w`` without ``_``, which converters write
+#: around emphasis: html2text's ``_(Update`` is the word of inscriptis's ``(Update``).
+_WORD = re.compile(r"[^\W_]+")
 
 
 def hash64(text: str) -> int:
@@ -226,7 +229,7 @@ class DuplicateIndex:
 def normalized_body(text: str) -> str:
     """What an exact duplicate shares: the lower-cased words of the body, one space apart.
 
-    >>> normalized_body("The  Council\\n\\nvoted.") == normalized_body("the council voted")
+    >>> normalized_body("The  Council\\n\\nvoted.") == normalized_body("the council _voted_")
     True
     """
     return " ".join(_WORD.findall(text.casefold()))

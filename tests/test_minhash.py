@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.minhash import NUM_PERM, DuplicateIndex, shingles, signature, similarity
+from cleaner.minhash import NUM_PERM, DuplicateIndex, normalized_body, shingles, signature, similarity
 
 from .samples import ARTICLE_TEMPLATE
 
@@ -20,6 +20,11 @@ def test_shingles_are_word_five_grams_case_folded() -> None:
     assert shingles("One TWO three four five") == shingles("one two three four five")
     assert len(shingles("too short")) == 1
     assert shingles("  \n ") == set()
+
+
+def test_underscores_are_markup_not_words() -> None:
+    assert shingles("A special _thank you_ to the team") == shingles("a special thank you to the team")
+    assert normalized_body("_(Update April, 2011)_") == "update april 2011"
 
 
 def test_signature_is_stable_and_sized() -> None:

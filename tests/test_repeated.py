@@ -5,7 +5,15 @@ from hypothesis import strategies as st
 
 from cleaner import clean
 from cleaner.document import Label, Line
-from cleaner.repeated import LineCounts, label_furniture
+from cleaner.minhash import shingles, signature, similarity
+from cleaner.repeated import (
+    NEAR_COPY_SALT,
+    NEAR_COPY_THRESHOLD,
+    SENTENCE_MIN_WORDS,
+    LineCounts,
+    label_furniture,
+    sentence_text,
+)
 
 STORIES = [
     "The council approved the new budget on Monday after a long debate, officials said. The vote was close.\n\n"
@@ -91,6 +99,68 @@ def test_documents_below_the_near_copy_threshold_count_separately() -> None:
     for doc in (PAGE, _lines("Home", *half, FOOTER)):
         counts.add("a", doc)
     assert counts.count("a", half[0]) == 2 and counts.count("a", FOOTER.split("\n\n")[0]) == 2
+
+
+def test_sentences_are_long_lines_that_end_a_sentence() -> None:
+    words = ["word"] * (SENTENCE_MIN_WORDS - 1)
+    short, edge, unended = " ".join(words) + ".", " ".join([*words, "more"]) + '."', " ".join([*words, "more", "too"])
+    assert sentence_text([short, edge, unended, edge.upper()]) == f"{edge}\n{edge.upper()}"
+
+
+#: One page through two converters: inscriptis writes a table's columns side by side and nested list
+#: items with "o", html2text a table row per line with "|", "*" bullets and Markdown emphasis.
+TABLE = [
+    ("Best Overall Mover", "Colonial Van Lines", "4.7 / 5"),
+    ("Most Transparent Pricing", "Safeway Moving", "4.9 / 5"),
+    ("Most Reliable Mover", "American Van Lines", "4.5 / 5"),
+    ("Cheapest Quote Overall", "Budget Movers Inc", "4.1 / 5"),
+]
+LINKS = [f"How to plan a long distance move number {i} without losing your mind" for i in range(6)]
+SIDE_BY_SIDE = [" ".join(row[i] for row in TABLE) for i in range(3)] + [f"o {link}" for link in LINKS]
+ROW_BY_ROW = [" | ".join(row) for row in TABLE] + [f"* {link}" for link in LINKS]
+CONVERTED = _lines(STORIES[0], FOOTER) + SIDE_BY_SIDE
+CONVERTED_AGAIN = _lines(STORIES[0].replace("long debate", "_long debate_"), FOOTER) + ROW_BY_ROW
+
+
+def test_a_page_through_two_converters_counts_once() -> None:
+    long_lines = ["\n".join(line for line in page if len(line.split()) >= 8) for page in (CONVERTED, CONVERTED_AGAIN)]
+    sets = [shingles(text) for text in long_lines]
+    assert len(sets[0] & sets[1]) / len(sets[0] | sets[1]) < NEAR_COPY_THRESHOLD  # the long lines: tables, lists
+    counts = LineCounts()
+    for doc in (CONVERTED, CONVERTED_AGAIN, *OTHERS):
+        counts.add("a", doc)
+    assert [counts.count("a", line) for line in _lines(STORIES[0])] == [1, 1]
+    assert [counts.count("a", line) for line in _lines(FOOTER)] == [3, 3, 3]
+
+
+def _near_copy_similarity(a: list[str], b: list[str]) -> float:
+    return similarity(*(signature(shingles(sentence_text(doc), salt=NEAR_COPY_SALT)) for doc in (a, b)))
+
+
+#: Sentences of one template (their shingles overlap a little, as a site's sentences do).
+POOL = [f"Report {i} says the council of the town spent {i * 7} pounds on the roads this year." for i in range(40)]
+
+
+def test_near_copies_group_from_the_threshold_on() -> None:
+    page = POOL[:20]
+    variants = [page[: 20 - k] + POOL[20 : 20 + k] for k in range(6)]  # the last k sentences replaced
+    scores = [_near_copy_similarity(page, variant) for variant in variants]
+    assert min(scores) < NEAR_COPY_THRESHOLD <= max(scores)
+    for variant, score in zip(variants, scores, strict=True):
+        counts = LineCounts()
+        counts.add("a", page)
+        counts.add("a", variant)
+        assert counts.count("a", page[0]) == (1 if score >= NEAR_COPY_THRESHOLD else 2)
+
+
+@given(st.lists(st.integers(0, 39), min_size=1, max_size=12, unique=True), st.lists(st.integers(0, 39), max_size=12))
+def test_a_shared_line_counts_once_exactly_when_the_documents_are_near_copies(a: list[int], b: list[int]) -> None:
+    first, second = [POOL[i] for i in a], [POOL[i] for i in b]
+    counts = LineCounts()
+    counts.add("a", first)
+    counts.add("a", second)
+    grouped = set(a) == set(b) or _near_copy_similarity(first, second) >= NEAR_COPY_THRESHOLD
+    assert all(counts.count("a", POOL[i]) == (1 if grouped else 2) for i in set(a) & set(b))
 
 
 def test_near_copies_in_two_sources_count_in_each() -> None:
