@@ -289,30 +289,72 @@ _CONTAINERS = frozenset({"list", "table", "div", "quote", "body", "doc", "main",
 _SPACE = re.compile(r"\s+")
 
 
-def _block_texts(element: Any, kind: str) -> list[Block]:
+def _element_text(element: Any) -> str:
+    """trafilatura's text of an element, without its tail."""
     from trafilatura.xml import xmltotxt
 
     tail, element.tail = element.tail, None
     try:
-        text = xmltotxt(element, False)
+        return str(xmltotxt(element, False))
     finally:
         element.tail = tail
+
+
+def _lines(text: str, kind: str) -> list[Block]:
     return [Block(line, kind) for line in (_SPACE.sub(" ", part).strip() for part in text.split("\n")) if line]
+
+
+def _block_texts(element: Any, kind: str) -> list[Block]:
+    return _lines(_element_text(element), kind)
 
 
 def _walk(element: Any, out: list[Block]) -> None:
     for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "quote" and any(isinstance(c.tag, str) and c.tag in ("p", "list", "head") for c in child):
-            _walk(child, out)
-        elif tag == "row" or tag in _KINDS:
-            out.extend(_block_texts(child, _KINDS[tag]))
-        elif tag in _CONTAINERS:
-            _walk(child, out)
-        elif tag in ("graphic", "lb", "") or not tag:
-            continue
-        else:  # loose inline element (hi, ref, ...) at block level
-            out.extend(_block_texts(child, "paragraph"))
+        _walk_child(child, out)
+
+
+def _walk_child(child: Any, out: list[Block]) -> None:
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if tag == "quote" and any(isinstance(c.tag, str) and c.tag in ("p", "list", "head") for c in child):
+        _walk(child, out)
+    elif tag == "row" and any(_is_layout_cell(cell) for cell in child):
+        _walk_layout_row(child, out)
+    elif tag == "row" or tag in _KINDS:
+        out.extend(_block_texts(child, _KINDS[tag]))
+    elif tag in _CONTAINERS:
+        _walk(child, out)
+    elif tag in ("graphic", "lb", "") or not tag:
+        return
+    else:  # loose inline element (hi, ref, ...) at block level
+        out.extend(_block_texts(child, "paragraph"))
+
+
+#: Elements inside a table cell that make its row a layout row (a page laid out in a
+#: table): its cells are walked into, not joined into one line.
+_LAYOUT_CHILDREN = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _is_layout_cell(cell: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _LAYOUT_CHILDREN for c in cell)
+
+
+def _walk_layout_row(row: Any, out: list[Block]) -> None:
+    """A layout table row: each cell's paragraphs, headings and lists as blocks, and
+    the loose text between them (line breaks kept) as paragraphs."""
+    for cell in row:
+        loose = [cell.text or ""]
+        for child in cell:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _LAYOUT_CHILDREN or tag in _CONTAINERS or tag == "row":
+                out.extend(_lines("".join(loose), "paragraph"))
+                loose.clear()
+                _walk_child(child, out)
+            elif tag == "lb":
+                loose.append("\n")
+            elif tag and tag != "graphic":
+                loose.append(_element_text(child))
+            loose.append(child.tail or "")
+        out.extend(_lines("".join(loose), "paragraph"))
 
 
 def _clean_meta(value: Any) -> str | None:
@@ -1037,7 +1079,11 @@ def _fuse_fields(lines: list[Line], kinds: list[str], ext: Extraction, fields: F
     headline_at = None
     if title:
         for i, line in enumerate(lines[: first_content + 3]):
-            if line.label in (Label.TITLE, Label.HEADING, Label.BODY) and same_title(line.text, title):
+            if line.label in (Label.TITLE, Label.HEADING, Label.BODY) and (
+                same_title(line.text, title)
+                # the <h1> with its kicker, which the title left out ("27.01.2022Headline")
+                or (line.label is Label.HEADING and line.text.casefold().endswith(title.casefold()))
+            ):
                 headline_at = i
                 break
     if headline_at is not None:

@@ -623,3 +623,36 @@ def test_a_declaration_still_decides_for_bytes_that_are_not_utf8() -> None:
     assert decode_html(page.encode("shift_jis")) == page
     iso_2022 = '<meta charset="iso-2022-jp"><p>市議会</p>'  # 7-bit: ASCII bytes follow the declaration
     assert decode_html(iso_2022.encode("iso-2022-jp")) == iso_2022
+
+
+def test_a_layout_table_row_is_walked_into() -> None:
+    from lxml import etree
+
+    from cleaner.html import _walk
+
+    body = etree.fromstring(
+        "<body><table><row><cell/><cell><head rend='h1'>Big rocket</head><p>First paragraph.</p>"
+        "<hi>MEANING:</hi><lb/>adjective: overly sentimental.<p>Second paragraph.</p></cell></row>"
+        "<row><cell>Rohbenzin</cell><cell>10,72 Mio. t</cell></row></table></body>"
+    )
+    out: list[Block] = []
+    _walk(body, out)
+    assert [(b.text, b.kind) for b in out] == [
+        ("Big rocket", "heading"),
+        ("First paragraph.", "paragraph"),
+        ("MEANING:", "paragraph"),
+        ("adjective: overly sentimental.", "paragraph"),
+        ("Second paragraph.", "paragraph"),
+        ("| Rohbenzin | 10,72 Mio. t |", "row"),  # a data row stays one line
+    ]
+
+
+def test_the_h1_line_with_its_kicker_leaves_the_body_as_the_title() -> None:
+    ext = Extraction(
+        title="Mineral oil info November | Agency",
+        headlines=["Mineral oil info November"],
+        blocks=[Block("27.01.2022Mineral oil info November", "heading"), *(Block(p, "paragraph") for p in PARAGRAPHS)],
+    )
+    doc = clean_extraction(ext)
+    assert doc.title == "Mineral oil info November"
+    assert "27.01.2022" not in doc.text
