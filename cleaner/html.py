@@ -471,7 +471,7 @@ def _page_title(tree: Any) -> str | None:
     return _clean_meta(element.text_content()) if element is not None else None
 
 
-#: ``<h1>`` s read a page (evidence for the title).
+#: At most this many ``<h1>`` headlines are kept per page (evidence for the title; the limit it always had).
 MAX_HEADLINES = 5
 _SOFT_HYPHEN = "\u00ad"
 #: Separators left at the start of an ``<h1>`` once its kicker is out ("Kicker<span>: </span>Headline").
