@@ -259,6 +259,8 @@ class Extraction:
     fallback: bool = False
     #: The page's ``<h1>`` texts, in order (evidence for the title).
     headlines: list[str] = field(default_factory=list)
+    #: The text of an ``<h1>`` that names the site (a logo, a link to the home page).
+    logo: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -271,6 +273,7 @@ class Extraction:
             "description": self.description,
             "fallback": self.fallback,
             "headlines": self.headlines,
+            "logo": self.logo,
         }
 
     @classmethod
@@ -286,36 +289,78 @@ _CONTAINERS = frozenset({"list", "table", "div", "quote", "body", "doc", "main",
 _SPACE = re.compile(r"\s+")
 
 
-def _block_texts(element: Any, kind: str) -> list[Block]:
+def _element_text(element: Any) -> str:
+    """trafilatura's text of an element, without its tail."""
     from trafilatura.xml import xmltotxt
 
     tail, element.tail = element.tail, None
     try:
-        text = xmltotxt(element, False)
+        return str(xmltotxt(element, False))
     finally:
         element.tail = tail
+
+
+def _lines(text: str, kind: str) -> list[Block]:
     return [Block(line, kind) for line in (_SPACE.sub(" ", part).strip() for part in text.split("\n")) if line]
+
+
+def _block_texts(element: Any, kind: str) -> list[Block]:
+    return _lines(_element_text(element), kind)
 
 
 def _walk(element: Any, out: list[Block]) -> None:
     for child in element:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "quote" and any(isinstance(c.tag, str) and c.tag in ("p", "list", "head") for c in child):
-            _walk(child, out)
-        elif tag == "row" or tag in _KINDS:
-            out.extend(_block_texts(child, _KINDS[tag]))
-        elif tag in _CONTAINERS:
-            _walk(child, out)
-        elif tag in ("graphic", "lb", "") or not tag:
-            continue
-        else:  # loose inline element (hi, ref, ...) at block level
-            out.extend(_block_texts(child, "paragraph"))
+        _walk_child(child, out)
+
+
+def _walk_child(child: Any, out: list[Block]) -> None:
+    tag = child.tag if isinstance(child.tag, str) else ""
+    if tag == "quote" and any(isinstance(c.tag, str) and c.tag in ("p", "list", "head") for c in child):
+        _walk(child, out)
+    elif tag == "row" and any(_is_layout_cell(cell) for cell in child):
+        _walk_layout_row(child, out)
+    elif tag == "row" or tag in _KINDS:
+        out.extend(_block_texts(child, _KINDS[tag]))
+    elif tag in _CONTAINERS:
+        _walk(child, out)
+    elif tag in ("graphic", "lb", "") or not tag:
+        return
+    else:  # loose inline element (hi, ref, ...) at block level
+        out.extend(_block_texts(child, "paragraph"))
+
+
+#: Elements inside a table cell that make its row a layout row (a page laid out in a
+#: table): its cells are walked into, not joined into one line.
+_LAYOUT_CHILDREN = frozenset({"p", "head", "list", "quote", "table"})
+
+
+def _is_layout_cell(cell: Any) -> bool:
+    return any(isinstance(c.tag, str) and c.tag in _LAYOUT_CHILDREN for c in cell)
+
+
+def _walk_layout_row(row: Any, out: list[Block]) -> None:
+    """A layout table row: each cell's paragraphs, headings and lists as blocks, and
+    the loose text between them (line breaks kept) as paragraphs."""
+    for cell in row:
+        loose = [cell.text or ""]
+        for child in cell:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if tag in _LAYOUT_CHILDREN or tag in _CONTAINERS or tag == "row":
+                out.extend(_lines("".join(loose), "paragraph"))
+                loose.clear()
+                _walk_child(child, out)
+            elif tag == "lb":
+                loose.append("\n")
+            elif tag and tag != "graphic":
+                loose.append(_element_text(child))
+            loose.append(child.tail or "")
+        out.extend(_lines("".join(loose), "paragraph"))
 
 
 def _clean_meta(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    value = _SPACE.sub(" ", value).strip()
+    value = _SPACE.sub(" ", value.replace(_SOFT_HYPHEN, "")).strip()
     return value or None
 
 
@@ -341,9 +386,12 @@ def extract(html: str, url: str | None = None) -> Extraction:
     except Exception:
         tree = None
     if tree is not None:
-        ext.headlines = _headlines(tree)
+        rejected = _headlines(tree, ext)
         found = _main_content(tree, url)
         _read_metadata(tree, url, ext)
+        if ext.title and _norm(ext.title) in {_norm(text) for text in rejected}:
+            # trafilatura took a logo or hidden <h1> for the title (the sole <h1> of the page)
+            ext.title = _page_title(tree) or ext.title
     if found is not None and found.body is not None:
         _walk(found.body, ext.blocks)
     lines = page_lines(tree) if tree is not None else None
@@ -380,28 +428,145 @@ def _read_metadata(tree: Any, url: str | None, ext: Extraction) -> None:
     _copy_metadata(meta, url, ext)
 
 
-def _text_with_breaks(element: Any) -> Iterator[str]:
-    """An element's text, a ``<br>`` counting as a space."""
+def _headline_text(element: Any, parts: HeadlineParts) -> Iterator[str]:
+    """An ``<h1>``'s text without its kicker, date and hidden parts (:func:`headline_parts`),
+    a ``<br>`` counting as a space."""
     if isinstance(element.tag, str):
         if element.tag == "br":
             yield " "
-        elif element.text:
-            yield element.text
-        for child in element:
-            yield from _text_with_breaks(child)
+        elif not parts.is_part(element):
+            if element.text:
+                yield element.text
+            for child in element:
+                yield from _headline_text(child, parts)
     if element.tail:
         yield element.tail
 
 
-def _headlines(tree: Any) -> list[str]:
-    out = []
+def _headlines(tree: Any, ext: Extraction) -> list[str]:
+    """The page's ``<h1>`` headlines and the site name its logo ``<h1>`` shows, into ``ext``;
+    return the texts of the ``<h1>`` s that are not headlines (logos, hidden)."""
+    parts = headline_parts()
+    rejected = []
     for h1 in tree.iter("h1"):
-        text = _SPACE.sub(" ", "".join(_text_with_breaks(h1))).strip()
-        if text and text not in out:
-            out.append(text)
-        if len(out) >= 5:
+        if parts.is_hidden(h1) or parts.is_logo(h1):
+            text = _SPACE.sub(" ", h1.text_content()).strip()
+            rejected.append(text)
+            if not parts.is_hidden(h1):
+                ext.logo = ext.logo or text or None
+            continue
+        pieces = [h1.text or "", *(piece for child in h1 for piece in _headline_text(child, parts))]
+        text = _SPACE.sub(" ", "".join(pieces).replace(_SOFT_HYPHEN, "")).strip().lstrip(_LEADING_MARKS)
+        if text and text not in ext.headlines:
+            ext.headlines.append(text)
+        if len(ext.headlines) >= MAX_HEADLINES:
             break
-    return out
+    return rejected
+
+
+def _page_title(tree: Any) -> str | None:
+    """The text of the page's ``<title>`` (the first one: lxml leaves it outside ``<head>`` on some
+    broken pages)."""
+    element = tree.find(".//title")
+    return _clean_meta(element.text_content()) if element is not None else None
+
+
+#: At most this many ``<h1>`` headlines are kept per page (evidence for the title; the limit it always had).
+MAX_HEADLINES = 5
+_SOFT_HYPHEN = "\u00ad"
+#: Separators left at the start of an ``<h1>`` once its kicker is out ("Kicker<span>: </span>Headline").
+_LEADING_MARKS = " :|•·»-–—"
+#: A link to a site's home page: an empty, "/" or "./" path, or a site root (also behind a web
+#: archive's prefix).
+_HOME_HREF = re.compile(r"^(?:\.?/?|(?:https?:)?//[^/]+/?|(?:https?:)?//web\.archive\.org/web/\w+/https?://[^/]+/?)$")
+
+
+@dataclass(frozen=True)
+class HeadlineParts:
+    """What of a page's ``<h1>`` s is not its headline (``data/html_asides.json``, ``headline``)."""
+
+    part_tags: frozenset[str]
+    part_pattern: re.Pattern[str]
+    hidden_pattern: re.Pattern[str]
+    logo_pattern: re.Pattern[str]
+
+    def is_part(self, element: Any) -> bool:
+        """A kicker, a date or a hidden separator inside an ``<h1>``."""
+        return element.tag in self.part_tags or _names_match(element, self.part_pattern)
+
+    def is_hidden(self, h1: Any) -> bool:
+        """An ``<h1>`` for screen readers only."""
+        return _names_match(h1, self.hidden_pattern)
+
+    def is_logo(self, h1: Any) -> bool:
+        """An ``<h1>`` that names the site: a logo class, or all its text in links to the home page.
+
+        >>> import lxml.html
+        >>> parts = headline_parts()
+        >>> parts.is_logo(lxml.html.fragment_fromstring('<h1><a href="https://planet.com/">Planet</a></h1>'))
+        True
+        >>> parts.is_logo(lxml.html.fragment_fromstring('<h1><a href="/news/rebels">Rebels take town</a></h1>'))
+        False
+        """
+        if _names_match(h1, self.logo_pattern):
+            return True
+        links = [a for a in h1.iter("a") if _HOME_HREF.match((a.get("href") or "").strip())]
+        return bool(links) and _norm(" ".join(a.text_content() for a in links)) == _norm(h1.text_content())
+
+
+def _names_match(element: Any, pattern: re.Pattern[str]) -> bool:
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return names != " " and pattern.search(names) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def headline_parts() -> HeadlineParts:
+    """The packaged :class:`HeadlineParts` (validated, see :func:`parse_headline_parts`)."""
+    data = json.loads(resources.files("cleaner").joinpath("data/html_asides.json").read_text("utf-8"))
+    return parse_headline_parts(data.get("headline"))
+
+
+def parse_headline_parts(data: Any) -> HeadlineParts:
+    """Validate and compile the ``headline`` section of ``html_asides.json``: every
+    ``*_examples`` entry matches its patterns, no ``counter_examples`` entry matches any.
+
+    >>> parts = parse_headline_parts({"part_tags": ["small"], "part_patterns": ["kicker"],
+    ...     "part_examples": ["kicker"], "hidden_patterns": ["sr-only"], "hidden_examples": ["sr-only"],
+    ...     "logo_patterns": ["logo"], "logo_examples": ["site-logo"], "counter_examples": ["entry-title"]})
+    >>> bool(parts.logo_pattern.search("logo")), bool(parts.part_pattern.search("entry-title"))
+    (True, False)
+    """
+    if not isinstance(data, dict):
+        raise AsidesError("html_asides.json: 'headline' must hold an object")
+    kinds = ("part", "hidden", "logo")
+    keys = ["part_tags", "counter_examples", *(f"{k}_{s}" for k in kinds for s in ("patterns", "examples"))]
+    for key in keys:
+        if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
+            raise AsidesError(f"html_asides.json: headline {key!r} must be a list of strings")
+    patterns = {
+        kind: _compile_names(data[f"{kind}_patterns"], data[f"{kind}_examples"], data["counter_examples"])
+        for kind in kinds
+    }
+    return HeadlineParts(
+        frozenset(t.lower() for t in data["part_tags"]), patterns["part"], patterns["hidden"], patterns["logo"]
+    )
+
+
+def _compile_names(raw_patterns: list[str], examples: list[str], counter_examples: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern for class and id values, checked against its examples."""
+    for raw in raw_patterns:
+        try:
+            re.compile(raw)
+        except re.error as exc:
+            raise AsidesError(f"html_asides.json: pattern {raw!r} does not compile: {exc}") from None
+    pattern = re.compile("|".join(f"(?:{raw})" for raw in raw_patterns), re.IGNORECASE)
+    for example in examples:
+        if not pattern.search(example):
+            raise AsidesError(f"html_asides.json: example {example!r} matches no class pattern")
+    for counter in counter_examples:
+        if pattern.search(counter):
+            raise AsidesError(f"html_asides.json: counter-example {counter!r} matches {pattern.search(counter)!r}")
+    return pattern
 
 
 def _copy_metadata(meta: Any, url: str | None, ext: Extraction) -> None:
@@ -565,18 +730,7 @@ def parse_asides(data: Any) -> tuple[frozenset[str], re.Pattern[str]]:
     for key in ("tags", "class_patterns", "examples", "counter_examples"):
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
             raise AsidesError(f"html_asides.json: {key!r} must be a list of strings")
-    for raw in data["class_patterns"]:
-        try:
-            re.compile(raw)
-        except re.error as exc:
-            raise AsidesError(f"html_asides.json: pattern {raw!r} does not compile: {exc}") from None
-    pattern = re.compile("|".join(f"(?:{raw})" for raw in data["class_patterns"]), re.IGNORECASE)
-    for example in data["examples"]:
-        if not pattern.search(example):
-            raise AsidesError(f"html_asides.json: example {example!r} matches no class pattern")
-    for counter in data["counter_examples"]:
-        if pattern.search(counter):
-            raise AsidesError(f"html_asides.json: counter-example {counter!r} matches {pattern.search(counter)!r}")
+    pattern = _compile_names(data["class_patterns"], data["examples"], data["counter_examples"])
     return frozenset(t.lower() for t in data["tags"]), pattern
 
 
@@ -640,19 +794,27 @@ def split_site_suffix(title: str, site_name: str | None = None) -> str:
     'Spider-Man – Far From Home review'
     """
     title = title.strip()
-    if site_name:
+    site = _norm(site_name) if site_name else ""
+    if site:
         prefix = _PREFIX.match(title)
-        if prefix and _norm(prefix.group(1)) == _norm(site_name) and prefix.end() < len(title):
+        if prefix and _norm(prefix.group(1)) == site and prefix.end() < len(title):
+            mark = prefix.group()[prefix.end(1) :].strip()
             title = title[prefix.end() :].strip()
+            deeper = [m for m in _SUFFIX.finditer(title) if m.group().strip() == mark]
+            if deeper:  # "Site » Section » Headline": the last part is the headline
+                return title[deeper[-1].end() :].strip()
     seps = list(_SUFFIX.finditer(title))
     if not seps:
         return title
+    if site:  # "Headline : Site | Slogan": the site name ends the headline
+        for sep, after in zip(seps, [*seps[1:], None], strict=True):
+            part = title[sep.end() : after.start() if after is not None else len(title)]
+            if after is not None and _norm(part) == site:
+                return title[: sep.start()].strip()
     last_sep = seps[-1]
     rest, last = title[: last_sep.start()].strip(), title[last_sep.end() :].strip()
-    if site_name:
-        site = _norm(site_name)
-        if site and (_norm(last) == site or (site in _norm(last) and len(last.split()) <= SITE_SUFFIX_MAX_WORDS)):
-            return rest
+    if site and (_norm(last) == site or (site in _norm(last) and len(last.split()) <= SITE_SUFFIX_MAX_WORDS)):
+        return rest
     mark = last_sep.group().strip()
     if len(last.split()) > SITE_SUFFIX_MAX_WORDS or mark in (":", "/", "~"):
         return title
@@ -827,7 +989,7 @@ def choose_title(ext: Extraction) -> str | None:
     >>> choose_title(Extraction(title="Best bikes of the year 2025", headlines=["Our blog"]))
     'Best bikes of the year 2025'
     """
-    meta = split_site_suffix(ext.title, ext.site_name) if ext.title else None
+    meta = _without_site(ext.title, ext) if ext.title else None
     sized = [h for h in ext.headlines if 1 <= len(_TOKENS.findall(h)) <= HEADLINE_MAX_WORDS]
     if meta and ext.title:
         for h in sized:
@@ -841,6 +1003,10 @@ def choose_title(ext: Extraction) -> str | None:
     for h in candidates:
         if same_title(h, meta):
             return h
+    parts = {_norm(part) for part in _SUFFIX.split(ext.title or "")}
+    in_parts = [h for h in candidates if _norm(h) in parts]
+    if in_parts:  # "Section - Headline", "Date | Headline": the <h1> is one part of the metadata title
+        return max(in_parts, key=lambda h: len(_content_words(h)))
     meta_words = _content_words(meta)
     sharing = [h for h in candidates if _content_words(h) & meta_words]
     if sharing:
@@ -848,6 +1014,12 @@ def choose_title(ext: Extraction) -> str | None:
     if candidates and len(meta_words) < META_MIN_WORDS:
         return candidates[0]
     return meta
+
+
+def _without_site(title: str, ext: Extraction) -> str:
+    """``title`` without the site name: the one the logo ``<h1>`` shows, else the metadata's."""
+    stripped = split_site_suffix(title, ext.logo) if ext.logo else title.strip()
+    return split_site_suffix(title, ext.site_name) if stripped == title.strip() else stripped
 
 
 #: A metadata title of fewer content words than this loses to an unrelated ``<h1>``.
@@ -907,7 +1079,11 @@ def _fuse_fields(lines: list[Line], kinds: list[str], ext: Extraction, fields: F
     headline_at = None
     if title:
         for i, line in enumerate(lines[: first_content + 3]):
-            if line.label in (Label.TITLE, Label.HEADING, Label.BODY) and same_title(line.text, title):
+            if line.label in (Label.TITLE, Label.HEADING, Label.BODY) and (
+                same_title(line.text, title)
+                # the <h1> with its kicker, which the title left out ("27.01.2022Headline")
+                or (line.label is Label.HEADING and line.text.casefold().endswith(title.casefold()))
+            ):
                 headline_at = i
                 break
     if headline_at is not None:

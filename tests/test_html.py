@@ -28,10 +28,12 @@ from cleaner.html import (
     decode_html,
     extract,
     fuse_title,
+    headline_parts,
     html_asides,
     looks_like_html,
     page_lines,
     parse_asides,
+    parse_headline_parts,
     plain_dump,
     split_site_suffix,
     with_gaps,
@@ -185,6 +187,115 @@ def test_an_h1_equal_to_the_metadata_title_wins_even_when_the_site_name_repeats_
 def test_an_h1_that_is_the_metadata_title_after_a_kicker_gives_way(h1: str, expected: str) -> None:
     assert len("News") == KICKER_MIN_CHARS
     assert choose_title(Extraction(title="Rebels take key town | Planet", headlines=[h1])) == expected
+
+
+def _article(head: str, body_start: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return f"<html><head>{head}</head><body>{body_start}<article>{paragraphs}</article></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("h1", "expected"),
+    [
+        # a kicker, a topline date, a hidden separator: left out
+        (
+            '<span class="article-heading__kicker">Budget</span><span class="visually-hidden">: </span>'
+            "<span>Council approves plan</span>",
+            "Council approves plan",
+        ),
+        (
+            '<span class="topline"><span class="date">27.01.2022</span></span>Council approves plan',
+            "Council approves plan",
+        ),
+        (
+            '<span class="headline--topline">Budget</span><span class="headline--colon">: </span>'
+            "<span>Council approves plan</span>",
+            "Council approves plan",
+        ),  # the separator left at the start goes
+        ("Council approves plan<br><small>02.02.2022 • News</small>", "Council approves plan"),
+        ("Coun\u00adcil ap\u00adproves plan", "Council approves plan"),  # soft hyphens go, as in the lines
+        # a subtitle is not a kicker (the reference keeps it as often as not): kept
+        ('<span class="article-subtitle">Budget</span> Council approves plan', "Budget Council approves plan"),
+    ],
+)
+def test_the_h1_loses_its_kicker_date_and_hidden_parts(h1: str, expected: str) -> None:
+    assert extract(_article("<title>x</title>", f"<h1>{h1}</h1>")).headlines == [expected]
+
+
+def test_logo_and_hidden_h1s_are_not_headlines() -> None:
+    body = (
+        '<h1 class="sr-only">Skip to content</h1><h1><a href="https://planet.example/">The Planet</a></h1>'
+        '<h1 class="site-title">Planet Blog</h1><h1><a href="/news/budget">Council approves plan</a></h1>'
+    )
+    ext = extract(_article("<title>Council approves plan | The Planet</title>", body))
+    assert ext.headlines == ["Council approves plan"]
+    assert ext.logo == "The Planet"
+    assert headline_parts().is_logo(
+        lxml_fragment('<h1><a href="https://web.archive.org/web/2014/http://x.de/">X</a></h1>')
+    )
+    assert not headline_parts().is_logo(lxml_fragment('<h1>Budget: <a href="/">The Planet</a> votes</h1>'))
+
+
+def lxml_fragment(html: str) -> object:
+    import lxml.html
+
+    return lxml.html.fragment_fromstring(html)
+
+
+def test_a_metadata_title_taken_from_a_logo_h1_gives_way_to_the_page_title() -> None:
+    # trafilatura takes a page's sole <h1> for its title, even a logo
+    head = "<title>Muffin basics : Muffin Recipes</title>"
+    ext = extract(_article(head, '<h1><a href="http://muffins.example/">Muffin Recipes</a></h1>'))
+    assert ext.title == "Muffin basics : Muffin Recipes"
+    assert choose_title(ext) == "Muffin basics"  # the logo's text is the site name
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Four Years » Blog Archive » Interning of small integers", "Four Years", "Interning of small integers"),
+        ("Planet - News - Council approves plan", "Planet", "Council approves plan"),
+        ("Planet: Council approves plan - what it means", "Planet", "Council approves plan - what it means"),
+        ("Council approves plan : Planet | All the news", "Planet", "Council approves plan"),
+        ("Council approves plan | Planet", "Planet", "Council approves plan"),
+    ],
+)
+def test_site_names_inside_the_title(title: str, site: str, expected: str) -> None:
+    assert split_site_suffix(title, site) == expected
+
+
+def test_an_h1_that_is_one_part_of_the_metadata_title_wins() -> None:
+    ext = Extraction(title="08.11.2021 | Online day of remembrance", headlines=["Online day of remembrance"])
+    assert choose_title(ext) == "Online day of remembrance"
+    # of two <h1>s that are parts, the one of more content words
+    ext = Extraction(title="Notices - Tobacco tax act announced", headlines=["Notices", "Tobacco tax act announced"])
+    assert choose_title(ext) == "Tobacco tax act announced"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"part_patterns": ["(unclosed"]}, "does not compile"),
+        ({"logo_examples": ["entry-title"]}, "matches no class pattern"),
+        ({"counter_examples": ["site-logo"]}, "counter-example"),
+        ({"part_tags": "small"}, "must be a list of strings"),
+    ],
+)
+def test_the_headline_parts_are_validated(changes: dict[str, object], message: str) -> None:
+    data = {
+        "part_tags": ["small"],
+        "part_patterns": ["kicker"],
+        "part_examples": ["article-kicker"],
+        "hidden_patterns": ["sr-only"],
+        "hidden_examples": ["sr-only"],
+        "logo_patterns": ["logo"],
+        "logo_examples": ["site-logo"],
+        "counter_examples": ["entry-title"],
+    }
+    with pytest.raises(AsidesError, match=message):
+        parse_headline_parts({**data, **changes})
+    with pytest.raises(AsidesError, match="must hold an object"):
+        parse_headline_parts(None)
 
 
 def test_the_title_is_repaired_like_the_lines() -> None:
@@ -512,3 +623,36 @@ def test_a_declaration_still_decides_for_bytes_that_are_not_utf8() -> None:
     assert decode_html(page.encode("shift_jis")) == page
     iso_2022 = '<meta charset="iso-2022-jp"><p>市議会</p>'  # 7-bit: ASCII bytes follow the declaration
     assert decode_html(iso_2022.encode("iso-2022-jp")) == iso_2022
+
+
+def test_a_layout_table_row_is_walked_into() -> None:
+    from lxml import etree
+
+    from cleaner.html import _walk
+
+    body = etree.fromstring(
+        "<body><table><row><cell/><cell><head rend='h1'>Big rocket</head><p>First paragraph.</p>"
+        "<hi>MEANING:</hi><lb/>adjective: overly sentimental.<p>Second paragraph.</p></cell></row>"
+        "<row><cell>Rohbenzin</cell><cell>10,72 Mio. t</cell></row></table></body>"
+    )
+    out: list[Block] = []
+    _walk(body, out)
+    assert [(b.text, b.kind) for b in out] == [
+        ("Big rocket", "heading"),
+        ("First paragraph.", "paragraph"),
+        ("MEANING:", "paragraph"),
+        ("adjective: overly sentimental.", "paragraph"),
+        ("Second paragraph.", "paragraph"),
+        ("| Rohbenzin | 10,72 Mio. t |", "row"),  # a data row stays one line
+    ]
+
+
+def test_the_h1_line_with_its_kicker_leaves_the_body_as_the_title() -> None:
+    ext = Extraction(
+        title="Mineral oil info November | Agency",
+        headlines=["Mineral oil info November"],
+        blocks=[Block("27.01.2022Mineral oil info November", "heading"), *(Block(p, "paragraph") for p in PARAGRAPHS)],
+    )
+    doc = clean_extraction(ext)
+    assert doc.title == "Mineral oil info November"
+    assert "27.01.2022" not in doc.text
