@@ -14,9 +14,11 @@ from cleaner.classifying import (
     FEED_TAIL_SHARE,
     HEADING_MAX_WORDS,
     LIST_RUN_MAX_LINES,
+    RELATIVE_MIN_PROBABILITY,
     STANDFIRST_MAX_WORDS,
     _article_closer,
     _introduced_lists,
+    analyse,
     dated_feed_start,
     dateline_place,
 )
@@ -455,3 +457,39 @@ def test_held_by_another_line_of_the_window() -> None:
     lowered = [t.lower() for t in texts]  # "İ" lowercases to two characters: offsets must follow
     assert _held("why rents rise", lowered, range(3, 4), 0)
     assert not _held("why rents rise", lowered, range(2, 3), 2)
+
+
+class _FixedModel:
+    """A stand-in line model that gives each line a fixed probability."""
+
+    switch = 0.45
+    start_content = 0.5
+
+    def __init__(self, probabilities: list[float]) -> None:
+        self.fixed = probabilities
+
+    def probabilities(self, rows: list[list[float]]) -> list[float]:
+        return self.fixed[: len(rows)]
+
+
+def test_page_with_no_content_line_keeps_what_reads_most_like_content() -> None:
+    # a score table: no line is likely content, but the table reads more like it than the menu
+    lines = segment("\n".join(["Home", "Sports", "Palm Bay d. Rockledge 70-44", "Rockledge 14 11 6 15", "Contact"]))
+    lex = default_lexicon()
+    a = analyse(lines, stopwords("en"), lex, _FixedModel([0.04, 0.05, 0.2, 0.18, 0.03]))  # type: ignore[arg-type]
+    assert a.content == [False, False, True, True, False]
+
+
+@pytest.mark.parametrize(("top", "kept"), [(RELATIVE_MIN_PROBABILITY, True), (RELATIVE_MIN_PROBABILITY - 0.001, False)])
+def test_relative_decoding_needs_a_likely_enough_best_line(top: float, kept: bool) -> None:
+    lines = segment("\n".join(["Home", "Sports", "Palm Bay d. Rockledge 70-44", "Rockledge 14 11 6 15", "Contact"]))
+    model = _FixedModel([0.01, 0.01, top, top * 0.9, 0.01])
+    a = analyse(lines, stopwords("en"), default_lexicon(), model)  # type: ignore[arg-type]
+    assert a.content == [False, False, kept, kept, False]
+
+
+def test_relative_probabilities_only_when_nothing_is_content() -> None:
+    lines = segment("\n".join(["Home", PROSE[0], "Palm Bay d. Rockledge 70-44", "Contact"]))
+    lex = default_lexicon()
+    a = analyse(lines, stopwords("en"), lex, _FixedModel([0.04, 0.9, 0.2, 0.03]))  # type: ignore[arg-type]
+    assert a.content == [False, True, False, False]
