@@ -22,7 +22,8 @@ _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _HAS_UNSPACED = re.compile(f"[{_UNSPACED}]")
 _UNSPACED_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 # Sentence end: terminal mark, optionally followed by closing quotes/brackets.
-_TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*$")
+#: A sentence's end: a terminal mark, then closing quotes or brackets.
+TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’»)]*\s+['\"“‘«(]*[A-ZÀ-ÖØ-Þ0-9]")
 _BULLET = re.compile(r"^\s*(?:[*+•·▪►▸◦‣●○■□]|-\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(
@@ -148,7 +149,7 @@ def _stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
 
 def _is_terminal(text: str) -> bool:
     """The line ends a sentence (its last ``FEATURE_SAMPLE_CHARS`` characters are read)."""
-    return _TERMINAL.search(text[-FEATURE_SAMPLE_CHARS:]) is not None
+    return TERMINAL.search(text[-FEATURE_SAMPLE_CHARS:]) is not None
 
 
 def _tokens(text: str) -> list[str]:

@@ -38,11 +38,11 @@ another order.
 
 from __future__ import annotations
 
-import re
 from array import array
 from collections.abc import Iterable, Sequence
 
 from .document import BODY_LABELS, Label, Line
+from .features import TERMINAL
 from .minhash import DuplicateIndex, hash64, normalized_body
 
 #: A line is repeated in its source when it occurs in at least this many
@@ -126,8 +126,6 @@ MAX_NEAR_COPY_GROUPS = 10_000
 NEAR_COPY_SALT = "near-copy:"
 
 _FULL = 1 << 64
-#: A sentence's end: a terminal mark, then closing quotes or brackets (as in :mod:`cleaner.features`).
-_TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]」』]*\s*$")
 
 
 def line_key(text: str) -> int:
@@ -146,7 +144,9 @@ def sentence_text(lines: Iterable[str]) -> str:
     >>> sentence_text(["Home | News | Sport | Weather | Travel | Culture | Money | Video | Live", "x " * 11 + "end."])
     'x x x x x x x x x x x end.'
     """
-    return "\n".join(line for line in lines if len(line.split()) >= SENTENCE_MIN_WORDS and _TERMINAL.search(line))
+    return "\n".join(
+        line for line in lines if len(line.split()) >= SENTENCE_MIN_WORDS and TERMINAL.search(line.rstrip())
+    )
 
 
 class LineCounts:
