@@ -13,12 +13,15 @@ from cleaner.classifying import (
     FEED_MIN_DATES,
     FEED_TAIL_SHARE,
     HEADING_MAX_WORDS,
+    LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
     RELATIVE_MIN_PROBABILITY,
     STANDFIRST_MAX_WORDS,
+    TAIL_MIN_PROBABILITY,
     _article_closer,
     _introduced_lists,
     analyse,
+    classify,
     dated_feed_start,
     dateline_place,
 )
@@ -38,6 +41,7 @@ from cleaner.headline import (
     candidate_rows,
     candidates,
     dated_headline,
+    default_title_model,
     line_parts,
     url_rows,
     url_words,
@@ -493,3 +497,51 @@ def test_relative_probabilities_only_when_nothing_is_content() -> None:
     lex = default_lexicon()
     a = analyse(lines, stopwords("en"), lex, _FixedModel([0.04, 0.9, 0.2, 0.03]))  # type: ignore[arg-type]
     assert a.content == [False, True, False, False]
+
+
+LEAD = "The city will raise spending on schools and roads next year, the council decided on Monday."
+TAIL = "The mayor said she would ask the council to review the plan again in the spring of next year."
+
+
+def _labelled(texts: list[str], probabilities: list[float]) -> list[tuple[str, str]]:
+    lines = segment("\n".join(texts))
+    classify(lines, stopwords("en"), default_lexicon(), _FixedModel(probabilities), default_title_model())  # type: ignore[arg-type]
+    return [(line.label.value, line.reason) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("p", "label"), [(LEAD_MIN_PROBABILITY, "body"), (LEAD_MIN_PROBABILITY - 0.001, "boilerplate")]
+)
+def test_lead_paragraph_between_headline_and_article(p: float, label: str) -> None:
+    got = _labelled(["Home", "Council passes budget after long debate", LEAD, *PROSE], [0.01, 0.05, p] + [0.9] * 4)
+    assert got[1][0] == "title"
+    assert got[2][0] == label
+    assert got[2][1].startswith("context:lead:" if label == "body" else "context:before-article:")
+
+
+def test_no_lead_without_a_headline_above_it() -> None:
+    # the lines above the article's first content line are not a lead when no headline is chosen above them
+    got = _labelled([LEAD, *PROSE], [0.5, *[0.9] * 4])
+    assert all(label == "body" for label, _ in got)
+    got = _labelled(["Home", LEAD, *PROSE, "Contact"], [0.01, 0.35, *[0.9] * 4, 0.01])
+    assert not any(reason.startswith("context:lead:") for _, reason in got)
+
+
+@pytest.mark.parametrize(
+    ("p", "label"), [(TAIL_MIN_PROBABILITY, "body"), (TAIL_MIN_PROBABILITY - 0.001, "boilerplate")]
+)
+def test_closing_paragraph_right_after_the_article(p: float, label: str) -> None:
+    got = _labelled(["Home", "Council passes budget after long debate", *PROSE, TAIL, "Contact"],
+                    [0.01, 0.05, *[0.9] * 4, p, 0.01])  # fmt: skip
+    assert got[6][0] == label
+    assert got[6][1].startswith("context:tail:" if label == "body" else "context:after-article:")
+
+
+def test_tail_run_stops_at_the_first_line_below_the_threshold_or_not_prose() -> None:
+    texts = ["Council passes budget after long debate", *PROSE, TAIL, TAIL.replace("mayor", "governor"),
+             "City budget figures", TAIL.replace("mayor", "treasurer")]  # fmt: skip
+    below = TAIL_MIN_PROBABILITY - 0.05
+    got = _labelled(texts, [0.05, *[0.9] * 4, TAIL_MIN_PROBABILITY, below, 0.4, 0.4])
+    assert [label for label, _ in got[5:]] == ["body", "boilerplate", "boilerplate", "boilerplate"]
+    got = _labelled(texts, [0.05, *[0.9] * 4, 0.4, 0.4, 0.4, 0.4])
+    assert [reason.split(":")[1] for _, reason in got[5:]] == ["tail", "tail", "after-article", "after-article"]
