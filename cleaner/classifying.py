@@ -370,6 +370,9 @@ def classify(
                 line.set(Label.BOILERPLATE, "dup:teaser")
         elif f.rule is not None:
             line.set(f.rule.label, f.rule.reason)
+        elif f.words == 0:
+            # markup or ornament alone ("* * *", "---|---", ">", "**"): no text to keep
+            line.set(Label.BOILERPLATE, "shape:no-words")
         elif i in adjoining:
             line.set(Label.BODY, f"context:{adjoining[i]}:{a.probability[i]:.2f}")
         elif not a.content[i] or (title_at is not None and i < title_at):
@@ -419,9 +422,11 @@ def _standfirst(lines: list[Line], title_at: int | None, a: Analysis, fields: Fi
     if title_at is None or title_at + 2 >= len(lines):
         return
     at = title_at + 1
-    candidate, after = lines[at], lines[at + 1]
+    candidate = lines[at]
+    # an ornament ("* * *") separates nothing: the line with words after it decides
+    after = next((lines[j] for j in range(at + 1, len(lines)) if a.feats[j].words), None)
     context_label = candidate.label is Label.BODY or candidate.reason.startswith("context:")
-    if not (context_label and a.prose[at]) or after.label in (Label.BODY, Label.HEADING):
+    if after is None or not (context_label and a.prose[at]) or after.label in (Label.BODY, Label.HEADING):
         return
     if a.feats[at].words > STANDFIRST_MAX_WORDS:
         return

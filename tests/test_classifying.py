@@ -545,3 +545,20 @@ def test_tail_run_stops_at_the_first_line_below_the_threshold_or_not_prose() -> 
     assert [label for label, _ in got[5:]] == ["body", "boilerplate", "boilerplate", "boilerplate"]
     got = _labelled(texts, [0.05, *[0.9] * 4, 0.4, 0.4, 0.4, 0.4])
     assert [reason.split(":")[1] for _, reason in got[5:]] == ["tail", "tail", "after-article", "after-article"]
+
+
+@pytest.mark.parametrize("markup", ["* * *", "---|---|---", ">", "**", "…"])
+def test_line_without_words_is_never_kept(markup: str) -> None:
+    got = _labelled(
+        ["Council passes budget after long debate", PROSE[0], markup, *PROSE[1:]], [0.05, 0.9, 0.9, 0.9, 0.9, 0.9]
+    )
+    assert got[2] == ("boilerplate", "shape:no-words")
+    assert [label for label, _ in got[3:]] == ["body"] * 3
+
+
+def test_an_ornament_does_not_make_the_lead_a_standfirst() -> None:
+    texts = ["Council passes budget after long debate", PROSE[0], "* * *", *PROSE[1:]]
+    got = _labelled(texts, [0.05, 0.9, 0.9, 0.9, 0.9, 0.9])
+    assert got[1] == ("body", "model:0.90")
+    texts[2] = "Photo: Jane Doe"  # a caption does
+    assert _labelled(texts, [0.05, 0.9, 0.9, 0.9, 0.9, 0.9])[1] == ("standfirst", "field:standfirst")
