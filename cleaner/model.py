@@ -218,22 +218,24 @@ def linear(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[fl
 def stage2_rows(p: Sequence[float]) -> list[list[float]]:
     """Second-stage rows of :data:`STAGE2_NAMES` values from first-stage probabilities."""
     n = len(p)
+    log = math.log
     rows = []
     for i in range(n):
         q = min(max(p[i], 1e-4), 1 - 1e-4)
-        prev3, next3 = p[max(0, i - 3) : i], p[i + 1 : i + 4]
-        prev10, next10 = p[max(0, i - 10) : i], p[i + 1 : i + 11]
-        window = p[max(0, i - 10) : i + 11]
+        lo3, lo10 = max(0, i - 3), max(0, i - 10)
+        prev3, next3 = p[lo3:i], p[i + 1 : i + 4]
+        prev10, next10 = p[lo10:i], p[i + 1 : i + 11]
+        window = p[lo10 : i + 11]
         rows.append([
             1.0,
-            math.log(q / (1 - q)),
+            log(q / (1 - q)),
             p[i - 1] if i > 0 else 0.0,
             p[i + 1] if i + 1 < n else 0.0,
             sum(prev3) / len(prev3) if prev3 else 0.0,
             sum(next3) / len(next3) if next3 else 0.0,
             sum(window) / len(window),
-            max(prev10, default=0.0),
-            max(next10, default=0.0),
+            max(prev10) if prev10 else 0.0,
+            max(next10) if next10 else 0.0,
         ])  # fmt: skip
     return rows
 

@@ -16,9 +16,9 @@ from .document import Line
 from .normalizing import has_mojibake, normalize_line, repair_encoding, strip_markdown
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
-# The same breaks one character at a time: searched for first, since a text without any (each
-# block of an HTML page) is found so at a third of the cost of the split.
-_ANY_BREAK = re.compile("[\r\n\v\f\x85\u2028\u2029]")
+# The breaks other than "\n": searched for first, since a text without any (most text dumps, each
+# block of an HTML page) splits on "\n" alone, at half the cost of the pattern's split.
+_OTHER_BREAK = re.compile("[\r\v\f\x85\u2028\u2029]")
 
 #: Separator of plain-text documents in one stream.
 DOCUMENT_SEPARATOR = "\f"
@@ -30,8 +30,8 @@ def split_lines(text: str) -> list[str]:
     >>> split_lines("a\\r\\nb\\rc\\u2028d")
     ['a', 'b', 'c', 'd']
     """
-    if _ANY_BREAK.search(text) is None:
-        return [text]
+    if _OTHER_BREAK.search(text) is None:
+        return text.split("\n")
     return _LINE_BREAK.split(text)
 
 
