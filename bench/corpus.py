@@ -118,8 +118,9 @@ def repeated(args: argparse.Namespace) -> None:
         docs = multi_host_pages(dataset, args.min_pages)
         dumps = get_dumps(dataset, "inscriptis", [d.id for d in docs])
         t0 = time.perf_counter()
-        plain = [clean(dumps[d.id]) for d in docs]
         records = [{"id": d.id, "url": d.url, "text": dumps[d.id]} for d in docs]
+        # the same records both ways: a record's URL is evidence for the headline with or without corpus mode
+        plain = [clean(record) for record in records]
         corpus = list(corpus_stream(records, corpus=CorpusOptions()))
         flipped = sum(line.reason.startswith("repeated-in-source") for out in corpus for line in out.lines)
         hosts = len({host(d.url) for d in docs})
