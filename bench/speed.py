@@ -103,11 +103,14 @@ def _cleaner_html() -> TextFn | None:
     """The cleaner HTML path, if this version of the library has one (``Options.input_format``)."""
     from dataclasses import fields
 
-    from cleaner import Options, clean
+    from cleaner import Options, clean, language
 
     if "input_format" not in {f.name for f in fields(Options)}:
         return None
     options = Options(input_format="html")  # type: ignore[call-arg,unused-ignore]
+    # as for the text path: the warm-up pages of race() may not need langdetect, and its first
+    # call loads the profiles (about a sixth of a timed loop over scrapinghub-aeb)
+    language.detect("Warm-up: langdetect loads its profiles on first use, which the timed loop should not pay.")
     return lambda html: clean(html, options)
 
 

@@ -301,7 +301,8 @@ def _element_text(element: Any) -> str:
 
 
 def _lines(text: str, kind: str) -> list[Block]:
-    return [Block(line, kind) for line in (_SPACE.sub(" ", part).strip() for part in text.split("\n")) if line]
+    # str.split's white space is the regex \s's: the parts with their white space runs as one space
+    return [Block(line, kind) for line in (" ".join(part.split()) for part in text.split("\n")) if line]
 
 
 def _block_texts(element: Any, kind: str) -> list[Block]:
@@ -369,32 +370,34 @@ def extract(html: str, url: str | None = None) -> Extraction:
 
     Comments are left out and tables kept (as rows), like
     ``trafilatura.extract(html, include_comments=False, include_tables=True)``.
-    The page is parsed once: the same tree gives trafilatura its input, the
-    page's ``<h1>`` headlines, the metadata (:func:`cleaner.html_metadata.read_metadata`,
+    The page is parsed once: the same tree gives the page's ``<h1>``
+    headlines, the metadata (:func:`cleaner.html_metadata.read_metadata`,
     trafilatura's fields at a fraction of ``extract_metadata``'s cost) and the
-    page's lines (:func:`page_lines`): the lines trafilatura left out between
-    two of its blocks come in as ``gap`` blocks (:func:`with_gaps`; the second
-    pass keeps the prose among them). A page trafilatura finds nothing on
-    gives the page's lines as blocks (the plain dump) and ``fallback=True``.
+    page's lines (:func:`page_lines`), then trafilatura its input (read last:
+    trafilatura changes it). The lines trafilatura left out between two of its
+    blocks come in as ``gap`` blocks (:func:`with_gaps`; the second pass keeps
+    the prose among them). A page trafilatura finds nothing on gives the
+    page's lines as blocks (the plain dump) and ``fallback=True``.
     """
     from trafilatura.utils import load_html
 
     ext = Extraction(url=url)
-    found: Any = None
+    body: Any = None
+    lines = None
     try:
         tree = load_html(html)
     except Exception:
         tree = None
     if tree is not None:
         rejected = _headlines(tree, ext)
-        found = _main_content(tree, url)
         _read_metadata(tree, url, ext)
         if ext.title and _norm(ext.title) in {_norm(text) for text in rejected}:
             # trafilatura took a logo or hidden <h1> for the title (the sole <h1> of the page)
             ext.title = _page_title(tree) or ext.title
-    if found is not None and found.body is not None:
-        _walk(found.body, ext.blocks)
-    lines = page_lines(tree) if tree is not None else None
+        lines = page_lines(tree)
+        body = _main_content(tree, url)
+    if body is not None:
+        _walk(body, ext.blocks)
     if ext.blocks and lines is not None:
         ext.blocks = with_gaps(ext.blocks, lines)
     if not ext.blocks:
@@ -404,18 +407,29 @@ def extract(html: str, url: str | None = None) -> Extraction:
 
 
 def _main_content(tree: Any, url: str | None) -> Any:
-    """trafilatura's extraction of the page's main content (its ``body``), without
-    metadata; None when it raises or finds nothing. ``tree`` is left as it was
-    (trafilatura works on a copy)."""
-    import trafilatura
+    """The body of trafilatura's extraction of the page's main content, as
+    ``bare_extraction(tree, url=url, include_comments=False,
+    include_tables=True, with_metadata=False)`` gives it; None when it raises
+    or finds nothing.
 
+    Its extraction steps are run on ``tree`` itself, which they change:
+    ``bare_extraction`` would first copy the page (copying and freeing it cost
+    about 0.02x ``trafilatura.extract`` a page). Of its other steps, only the
+    empty-output check applies here: trafilatura's default settings set no
+    tree size limit, and the language filter, pruning and deduplication are
+    off.
+    """
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
+
+    options = Extractor(output_format="txt", comments=False, tables=True, url=url)
     try:
-        # "txt": the body is kept as a tree and not also serialized (the "python" format would)
-        return trafilatura.bare_extraction(
-            tree, url=url, include_comments=False, include_tables=True, output_format="txt", with_metadata=False
-        )
+        body, text, _comments, comments_text = trafilatura_sequence(tree, options, options.url)
     except Exception:  # trafilatura can raise on odd markup: fall back to the plain dump
         return None
+    if len(text) < options.min_output_size and len(comments_text) < options.min_output_comm_size:
+        return None
+    return body
 
 
 def _read_metadata(tree: Any, url: str | None, ext: Extraction) -> None:
@@ -579,7 +593,7 @@ def _copy_metadata(meta: Any, url: str | None, ext: Extraction) -> None:
     ext.description = _clean_meta(meta.description)
 
 
-_DROP = ("script", "style", "template", "svg", "head", "iframe", "object", "canvas")
+_DROP = frozenset({"script", "style", "template", "svg", "head", "iframe", "object", "canvas"})
 _BLOCK_TAGS = frozenset(
     [
         "p",
@@ -659,39 +673,46 @@ def page_lines(root: Any) -> list[tuple[str, str, bool]]:
     aside_tags = html_asides()[0]
     lines: list[tuple[str, str, bool]] = []
     parts: list[str] = []
-    kind = ["text"]
+    append = parts.append
+    kind = "text"
 
     def flush(aside: bool) -> None:
+        nonlocal kind
         if parts:
             line = " ".join("".join(parts).split())  # str.split's white space is the regex \s's
             if line:
-                lines.append((line, kind[0], aside))
+                lines.append((line, kind, aside))
             parts.clear()
-        kind[0] = "text"
+        kind = "text"
 
+    # each lxml property read builds a new string: every one is read once (this runs on every element)
     def visit(el: Any, aside: bool) -> None:
-        tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if tag in _DROP:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        inside = aside or tag in aside_tags
-        if tag and not inside and tag not in ("html", "body"):
-            names = f"{el.get('class') or ''} {el.get('id') or ''}"
-            inside = names != " " and _is_aside_name(names)
-        is_block = tag in _BLOCK_TAGS
-        if is_block:
-            flush(aside)
-            if tag in _HEADING_TAGS:
-                kind[0] = "heading"
-        if tag and el.text:
-            parts.append(el.text)
+        nonlocal kind
+        tag = el.tag
+        inside, is_block = aside, False
+        if isinstance(tag, str):  # not a comment nor a processing instruction
+            tag = tag.lower()
+            if tag in _DROP:
+                if tail := el.tail:
+                    append(tail)
+                return
+            inside = aside or tag in aside_tags
+            if not inside and tag != "html" and tag != "body":
+                names = f"{el.get('class') or ''} {el.get('id') or ''}"
+                inside = names != " " and _is_aside_name(names)
+            is_block = tag in _BLOCK_TAGS
+            if is_block:
+                flush(aside)
+                if tag in _HEADING_TAGS:
+                    kind = "heading"
+            if text := el.text:
+                append(text)
         for child in el:
             visit(child, inside)
         if is_block:
             flush(inside)
-        if el.tail:
-            parts.append(el.tail)
+        if tail := el.tail:
+            append(tail)
 
     visit(root, False)
     flush(False)
@@ -749,23 +770,26 @@ def with_gaps(blocks: list[Block], lines: list[tuple[str, str, bool]]) -> list[B
     >>> [b.kind for b in with_gaps([Block("Para one.", "paragraph"), Block("Para two.", "paragraph")], page)]
     ['paragraph', 'gap', 'paragraph']
     """
+    line_keys = _norms([text for text, _kind, _aside in lines])
     at: dict[str, list[int]] = {}
-    for i, (text, _kind, _aside) in enumerate(lines):
-        at.setdefault(_norm(text), []).append(i)
-    kept = {_norm(block.text) for block in blocks}
+    for i, line_key in enumerate(line_keys):
+        at.setdefault(line_key, []).append(i)
+    keys = [_norm(block.text) for block in blocks]
+    kept = set(keys)
     out: list[Block] = []
     last = -1  # the page line of the last block matched
     previous_matched = False
-    for block in blocks:
-        key = _norm(block.text)
+    for block, key in zip(blocks, keys, strict=True):
         places = at.get(key, []) if key else []
         k = bisect.bisect_right(places, last)
         found = places[k] if k < len(places) else None
         if found is not None and previous_matched:
             out.extend(
                 Block(text, "gap")
-                for text, _kind, aside in lines[last + 1 : found]
-                if not aside and len(text.split()) >= PROSE_MIN_WORDS and _norm(text) not in kept
+                for (text, _kind, aside), line_key in zip(
+                    lines[last + 1 : found], line_keys[last + 1 : found], strict=True
+                )
+                if not aside and len(text.split()) >= PROSE_MIN_WORDS and line_key not in kept
             )
         out.append(block)
         previous_matched = found is not None
@@ -828,6 +852,25 @@ _TOKENS = re.compile(r"\w+")
 
 def _norm(text: str) -> str:
     return " ".join(_TOKENS.findall(text.lower()))
+
+
+_NOT_WORD_NOR_BREAK = re.compile(r"[^\w\n]+")
+
+
+def _norms(texts: list[str]) -> list[str]:
+    """:func:`_norm` of each of ``texts``, in one pass over their joined text instead
+    of a pass each (a page has hundreds of lines); a pass each when one holds a line
+    break (the joined text then has more lines than ``texts``).
+
+    >>> _norms(["Rebels take -- key town!", "", "ΟΔΟΣ  Σ"]) == [_norm("Rebels take -- key town!"), "", _norm("ΟΔΟΣ  Σ")]
+    True
+    >>> _norms(["two\\nlines", "one"])
+    ['two lines', 'one']
+    """
+    if not texts:
+        return []
+    keys = [part.strip(" ") for part in _NOT_WORD_NOR_BREAK.sub(" ", "\n".join(texts).lower()).split("\n")]
+    return keys if len(keys) == len(texts) else [_norm(text) for text in texts]
 
 
 def same_title(a: str, b: str) -> bool:
