@@ -59,12 +59,17 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "titl
 URL_MODEL_PATH = MODEL_PATH.with_name("title_url_model.json")
 #: Below this probability no candidate is taken as the headline. The scores
 #: are calibrated on ~30 candidates per page with one or two positives, so
-#: they run low: with the earlier pointwise model, true headlines of the
-#: seeds scored 0.3-0.6, the best candidate of a page with no headline (seed
-#: 000's first paragraph) 0.0005, a short three-line article's headline
-#: 0.017; the seeds still match with the softmax model. Benchmark accuracy
-#: cannot tell the bar apart (a missing title and a wrong one are both
-#: misses).
+#: they run low. With the models trained beside the boosted line model, the
+#: best candidate of a page with no headline scores .0003 (seed 000's first
+#: paragraph) and .0005 (fixture clean-paragraphs-only), the headlines of
+#: the short fixture articles .016-.018 and of the seeds .06-.26; but a
+#: sentence above an article, with no headline, scores .006-.018 depending
+#: on its line probability, and a short headline above a one-sentence
+#: article .008. Lowering the bar to .002 would take such sentences as
+#: headlines (and drop them from the body), so it stays at .01: a tiny
+#: article keeps its headline as a heading in the body instead. Benchmark
+#: accuracy cannot tell the bar apart (a missing title and a wrong one are
+#: both misses).
 MIN_PROBABILITY = 0.01
 #: Inverse L2 strength of the softmax fit (on standardised features). Out of
 #: fold on the training datasets 0.1, 1 and 10 give the same mean accuracy

@@ -32,14 +32,15 @@ from bench.train import (
     load,
 )
 from cleaner import Options, clean
+from cleaner.forest import Forest
 from cleaner.model import Bins, LineModel
 
 EVAL_DATASETS = ("scrapinghub-aeb", "wcxb-dev-article")
 
 
-def fold_models(folds: int) -> tuple[list[tuple[tuple[float, ...], tuple[Bins, ...]]], list[float]]:
-    """Each fold's first stage (linear weights and bins), and the second stage
-    fitted on their out-of-fold probabilities.
+def fold_models(folds: int) -> tuple[list[tuple[tuple[float, ...], tuple[Bins, ...], Forest]], list[float]]:
+    """Each fold's first stage (linear weights, bins and forest), and the
+    second stage fitted on their out-of-fold probabilities.
 
     The 9-weight second stage sees every fold's probabilities (made without
     that fold's pages), a negligible leak next to refitting it per fold; so
@@ -48,9 +49,9 @@ def fold_models(folds: int) -> tuple[list[tuple[tuple[float, ...], tuple[Bins, .
     data = load(TRAIN_DATASETS, CONVERTERS)
     edges = bin_edges(data["x"], data["y"])
     data["x"] = expand(data["x"], edges)
-    oof, weights = cross_validate(data, folds)
+    oof, models = cross_validate(data, folds)
     stage2, _ = fit_stage2(data, oof)
-    return [bins_of(w, edges) for w in weights], stage2
+    return [(*bins_of(w, edges), forest) for w, forest in models], stage2
 
 
 def evaluate(dataset: str, converter: str, models: Sequence[LineModel]) -> str:
@@ -92,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.datasets.split(","), args.converters.split(","),
         [float(x) for x in args.switch.split(",")], [float(x) for x in args.start.split(",")],
     ):  # fmt: skip
-        models = [LineModel(w, tuple(stage2), switch, start, bins) for w, bins in weights]
+        models = [LineModel(w, tuple(stage2), switch, start, bins, forest) for w, bins, forest in weights]
         print(evaluate(dataset, converter, models), flush=True)
     return 0
 

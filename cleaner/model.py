@@ -1,5 +1,7 @@
 """The learned line model: logistic regression over line and context features,
-some of them also binned (:data:`BINNED`).
+some of them also binned (:data:`BINNED`), and boosted trees over the same
+features (:mod:`cleaner.forest`); a second stage weighs both models'
+probabilities over each line's neighbourhood.
 
 Weights are data (``data/line_model.json``), trained by ``bench/train.py`` on
 the dev benchmarks (see its docstring for the data and the command). The file
@@ -24,6 +26,7 @@ from typing import Any
 
 from .document import Line
 from .features import LineFeatures
+from .forest import Forest, ForestError, parse_forest
 from .scoring import CLOSER_KINDS
 
 #: Rule kinds with a feature of their own (others share ``rule_other``).
@@ -206,6 +209,15 @@ STAGE2_NAMES = (
 )  # fmt: skip
 
 
+def stage2_names(with_forest: bool) -> tuple[str, ...]:
+    """The second stage's columns: :data:`STAGE2_NAMES` of the linear
+    model's probabilities, then (with a forest) those of the forest's,
+    without a second bias."""
+    if not with_forest:
+        return STAGE2_NAMES
+    return STAGE2_NAMES + tuple(f"trees_{name}" for name in STAGE2_NAMES[1:])
+
+
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
@@ -290,13 +302,23 @@ class LineModel:
     start_content: float
     #: The piecewise parts of the :data:`BINNED` features (none: purely linear).
     bins: tuple[Bins, ...] = ()
+    #: Boosted trees over the same rows (none: the linear model alone).
+    forest: Forest | None = None
 
     def first_stage(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """Each row's first-stage probability: linear part plus bin weights."""
+        """Each row's probability under the linear model: linear part plus bin weights."""
         return binned_linear(self.weights, self.bins, rows)
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        return linear(self.stage2_weights, stage2_rows(self.first_stage(rows)))
+        """Each row's probability of content: the second stage over the
+        linear model's probabilities and, with a forest, the forest's
+        (columns :func:`stage2_names`)."""
+        stacked = stage2_rows(self.first_stage(rows))
+        if self.forest is not None:
+            score = self.forest.score
+            trees = stage2_rows([_sigmoid(score(row)) for row in rows])
+            stacked = [a + b[1:] for a, b in zip(stacked, trees, strict=True)]
+        return linear(self.stage2_weights, stacked)
 
 
 def parse_model(text: str) -> LineModel:
@@ -312,16 +334,21 @@ def parse_model(text: str) -> LineModel:
     weights = tuple(float(x) for x in data["weights"])
     if len(weights) != len(names):
         raise ModelError(f"line model has {len(weights)} weights for {len(names)} features")
-    if tuple(data.get("stage2_features", ())) != STAGE2_NAMES:
+    try:
+        forest = parse_forest(data["forest"], len(FEATURE_NAMES)) if "forest" in data else None
+    except ForestError as err:
+        raise ModelError(f"line model forest: {err}") from err
+    stage2_columns = stage2_names(forest is not None)
+    if tuple(data.get("stage2_features", ())) != stage2_columns:
         raise ModelError("line model stage-2 features do not match the code; retrain with `python -m bench.train`")
     stage2 = tuple(float(x) for x in data["stage2_weights"])
-    if len(stage2) != len(STAGE2_NAMES):
-        raise ModelError(f"line model has {len(stage2)} stage-2 weights for {len(STAGE2_NAMES)} features")
+    if len(stage2) != len(stage2_columns):
+        raise ModelError(f"line model has {len(stage2)} stage-2 weights for {len(stage2_columns)} features")
     switch, start = float(data["switch"]), float(data["start_content"])
     if not (0 < switch < 1 and 0 < start < 1):
         raise ModelError("switch and start_content must be probabilities strictly between 0 and 1")
     bins = parse_bins(data, BINNED, FEATURE_NAMES, "python -m bench.train")
-    return LineModel(weights=weights, stage2_weights=stage2, switch=switch, start_content=start, bins=bins)
+    return LineModel(weights, stage2, switch, start, bins, forest)
 
 
 @lru_cache(maxsize=1)

@@ -61,4 +61,4 @@ def test_clean_stream_is_lazy() -> None:
             yield f"Headline number {n} here\n\nThe council met on day {n} and approved the plan, officials said."
 
     docs = list(itertools.islice(clean_stream(endless()), 3))
-    assert [doc.title for doc in docs] == [f"Headline number {n} here" for n in range(3)]
+    assert [doc.text.split("\n")[0] for doc in docs] == [f"Headline number {n} here" for n in range(3)]
