@@ -51,6 +51,9 @@ def test_packaged_model_fits_the_code() -> None:
         (lambda d: d.pop("bins"), "bins do not match"),
         (lambda d: d["bins"][BINNED[0]]["weights"].pop(), "edges but"),
         (lambda d: d["bins"][BINNED[0]]["edges"].reverse(), "strictly ascending"),
+        (lambda d: d.pop("forest"), "stage-2 features do not match"),
+        (lambda d: d["forest"]["trees"][0][0].__setitem__(0, 10_000), "line model forest: tree 0, node 0 feature"),
+        (lambda d: d["forest"].pop("base"), "line model forest"),
     ],
 )
 def test_a_stale_or_broken_model_fails_loudly(mutate, message: str) -> None:  # type: ignore[no-untyped-def]
