@@ -25,6 +25,11 @@ def test_every_rule_has_counter_examples() -> None:
     assert [rule.name for rule in LEXICON.rules if not rule.counter_examples] == []
 
 
+def test_every_contains_rule_names_its_required_words() -> None:
+    # one rule without "requires" turns the shared gate off, and every line then runs every contains rule
+    assert [rule.name for rule in LEXICON.rules if rule.match == "contains" and not rule.requires] == []
+
+
 def test_line_key_drops_bullets_and_trailing_marks_only() -> None:
     assert line_key("  \u2022 Share this: ") == "share this"
     assert line_key("Comments are closed.") == "comments are closed."
