@@ -25,7 +25,7 @@ class ForestError(ValueError):
     """A forest in a model file is malformed."""
 
 
-#: Deepest tree accepted. The trainer grows trees of depth 4 to 6; the bound
+#: Deepest tree accepted. The trainer grows trees of depth 4; the bound
 #: keeps the generated expressions well inside what Python's parser nests.
 MAX_DEPTH = 16
 
