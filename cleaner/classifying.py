@@ -27,8 +27,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .decoding import viterbi
 from .document import Label, Line
@@ -203,7 +205,7 @@ def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: L
         content[i] = state
     names = [byline_name(line.text) for line in lines]
     byline = [f.words <= BYLINE_MAX_WORDS and name is not None for f, name in zip(feats, names, strict=True)]
-    closer = _article_closer(feats, prose, content, byline)
+    closer = _article_closer(feats, prose, content, byline, [line.text for line in lines])
     if closer is not None:
         content[closer:] = [False] * (n - closer)
     listed = _introduced_lists(feats, prose, content)
@@ -263,24 +265,30 @@ def dated_feed_start(feats: list[LineFeatures], prose: list[bool]) -> int | None
 
 
 def _article_closer(
-    feats: list[LineFeatures], prose: list[bool], content: list[bool], byline: list[bool]
+    feats: list[LineFeatures], prose: list[bool], content: list[bool], byline: list[bool], texts: Sequence[str]
 ) -> int | None:
     """The closer line (source credit, tags, related stories, a trailing
     byline, a feed of dated teasers …) that ends the article: the first one
     after some content whose following prose is less than
     ``CLOSER_TAIL_SHARE`` of the prose before it, or that opens a comment
     thread (``COMMENT_THREAD_MIN_MARKERS`` comment markers from it on: a
-    thread may hold more prose than the article)."""
+    thread may hold more prose than the article). A comment marker that
+    occurs twice, the second time as the next marker ("44 Comments" under
+    the headline and again where the thread begins), is a link to the
+    thread, not its start (a "Reply" under every comment occurs more often)."""
     words = [f.words if p else 0 for f, p in zip(feats, prose, strict=True)]
     total = sum(words)
     before = 0
     seen_content = False
     comment = [f.rule is not None and f.rule.kind == "comments" for f in feats]
+    markers = [i for i, is_marker in enumerate(comment) if is_marker]
+    twice = {text for text, n in Counter(texts[i] for i in markers).items() if n == 2}
+    link = {i for i, j in pairwise(markers) if texts[i] == texts[j] and texts[i] in twice}
     comments_left = sum(comment)
     feed = dated_feed_start(feats, prose)
     for i, f in enumerate(feats):
         closing = is_closer(f) or byline[i]
-        thread = comment[i] and comments_left >= COMMENT_THREAD_MIN_MARKERS
+        thread = comment[i] and comments_left >= COMMENT_THREAD_MIN_MARKERS and i not in link
         comments_left -= comment[i]
         tail = total - before - words[i]
         if seen_content and i == feed and tail <= FEED_TAIL_SHARE * before:

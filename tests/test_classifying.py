@@ -369,7 +369,7 @@ def test_restored_list_items_are_body_not_headings() -> None:
 def _closer_at(texts: list[str]) -> int | None:
     feats = [line_features(t, t, stopwords("en"), default_lexicon()) for t in texts]
     prose = [is_prose(f, True) for f in feats]
-    return _article_closer(feats, prose, [True] * len(texts), [False] * len(texts))
+    return _article_closer(feats, prose, [True] * len(texts), [False] * len(texts), texts)
 
 
 def _sentence(n: int) -> str:
@@ -393,6 +393,16 @@ def test_comment_thread_closes_whatever_its_length() -> None:
     long_tail = [_sentence(60), _sentence(60)]
     assert _closer_at([_sentence(40), *markers, long_tail[0], "Reply", long_tail[1]]) == 1
     assert _closer_at([_sentence(40), *markers, *long_tail]) is None
+
+
+def test_a_comment_count_shown_twice_links_to_the_thread() -> None:
+    thread = ["joetoronto says:", _sentence(60), "spikeymike says:", _sentence(60)]
+    article = [_sentence(40), _sentence(40), _sentence(40)]
+    page = [_sentence(10), "44 Comments", *article, "44 Comments", *thread]
+    assert _closer_at(page) == 2 + len(article)
+    # shown three times, or with another marker in between, it opens the thread
+    assert _closer_at([_sentence(10), "44 Comments", *article, "44 Comments", "44 Comments", *thread]) == 1
+    assert _closer_at([_sentence(10), "44 Comments", "Reply", *article, "44 Comments", *thread]) == 1
 
 
 TEASER_WORDS = 60
