@@ -27,7 +27,7 @@ WHERE_VALUES = ("any", "head", "tail")
 # with white space (``str.strip``'s white space is the regex ``\s``) until
 # none is left: ``^[\s*+•…]+`` and ``[\s:|»…]+$`` without a regex scan.
 _LEAD_CHARS = "*+•·▪►▸◦‣●○■□>#|-–—"
-_TRAIL_CHARS = ":|»›>·•-–—"
+_TRAIL_CHARS = ":|»›>·•…-–—"
 
 #: Lines longer than this are never whole-line furniture (calibrated on the
 #: lexicon's own examples: the longest whole-line example, a tag list, is

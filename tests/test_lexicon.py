@@ -33,6 +33,8 @@ def test_every_contains_rule_names_its_required_words() -> None:
 def test_line_key_drops_bullets_and_trailing_marks_only() -> None:
     assert line_key("  \u2022 Share this: ") == "share this"
     assert line_key("Comments are closed.") == "comments are closed."
+    assert line_key("You may also like…") == "you may also like"
+    assert line_key("Read more...") == "read more..."
 
 
 def _rules_file() -> dict:
