@@ -8,6 +8,7 @@ from cleaner import Label, clean
 from cleaner.classifying import (
     BYLINE_MAX_WORDS,
     COMMENT_THREAD_MIN_MARKERS,
+    DATE_LIST_MIN_LINES,
     FEED_HEADLINE_MIN_WORDS,
     FEED_MAX_PERIOD,
     FEED_MIN_DATES,
@@ -403,6 +404,18 @@ def test_a_comment_count_shown_twice_links_to_the_thread() -> None:
     # shown three times, or with another marker in between, it opens the thread
     assert _closer_at([_sentence(10), "44 Comments", *article, "44 Comments", "44 Comments", *thread]) == 1
     assert _closer_at([_sentence(10), "44 Comments", "Reply", *article, "44 Comments", *thread]) == 1
+
+
+def test_a_run_of_date_lines_is_a_list_shorter_runs_are_timestamps() -> None:
+    tour = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+            "June 14 -- Bridgestone Arena, Nashville, TN", "June 17 -- PNC Music Pavilion, Charlotte, NC"]  # fmt: skip
+
+    def dates_kept(n: int) -> list[bool]:
+        doc = clean("\n\n".join([PROSE[0], PROSE[1], *tour[:n], PROSE[2], PROSE[3]]))
+        return [line.label is Label.BODY for line in doc.lines if line.text in tour]
+
+    assert dates_kept(DATE_LIST_MIN_LINES) == [True] * DATE_LIST_MIN_LINES
+    assert dates_kept(DATE_LIST_MIN_LINES - 1) == [False] * (DATE_LIST_MIN_LINES - 1)
 
 
 TEASER_WORDS = 60
