@@ -4,6 +4,9 @@ Converters:
 - ``inscriptis``: ``inscriptis.get_text(html)`` (defaults; the text track's main converter).
 - ``html2text``: html2text with body_width=0, ignore_images, ignore_links (markdown-ish:
   ``#`` headings, ``  * `` bullets, ``|`` tables).
+- ``markdown``: html2text with body_width=0 and links and images kept (``[text](url)``,
+  ``![alt](src)``, links split over lines): the Markdown that reader services and LLM-data
+  crawlers emit. Never used for training: a held-out converter style.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -39,14 +42,18 @@ def inscriptis_text(html: str) -> str:
     return text
 
 
-def html2text_text(html: str) -> str:
+def html2text_text(html: str, links: bool = False) -> str:
     import html2text
 
     h = html2text.HTML2Text()
     h.body_width = 0
-    h.ignore_images = True
-    h.ignore_links = True
+    h.ignore_images = not links
+    h.ignore_links = not links
     return h.handle(html)
+
+
+def markdown_text(html: str) -> str:
+    return html2text_text(html, links=True)
 
 
 # noscript is kept: Discourse forums (17 wcxb-dev pages) put the whole page text in it
@@ -124,7 +131,10 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "inscriptis": inscriptis_text,
     "html2text": html2text_text,
     "plain": plain_text,
+    "markdown": markdown_text,
 }
+#: The converters whose dumps the models learn from (``markdown`` stays held out).
+TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
 
 
 def _convert_one(job: tuple[str, str, str]) -> tuple[str, str, float, str | None]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench import align
 from bench import metrics as M
-from bench.converters import CONVERTERS, get_dumps
+from bench.converters import TRAINING_CONVERTERS, get_dumps
 from bench.data import CACHE, FILE_DATASETS, VIEWS, Doc, load_docs
 
 LINES = CACHE / "lines"
@@ -105,7 +105,7 @@ HEADER = (
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.make_lines", description=__doc__.split("\n\n")[0])
     ap.add_argument("--datasets", default=",".join(FILE_DATASETS))
-    ap.add_argument("--converters", default=",".join(CONVERTERS))
+    ap.add_argument("--converters", default=",".join(TRAINING_CONVERTERS))
     args = ap.parse_args(argv)
     rows = []
     for dataset in args.datasets.split(","):

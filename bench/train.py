@@ -38,6 +38,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
+from bench.converters import TRAINING_CONVERTERS
 from bench.data import CACHE, load_docs
 from cleaner import language
 from cleaner.features import line_features
@@ -55,7 +56,7 @@ UNLABELLED = -1
 #: seen articles inside full pages and drops short clean articles whole.
 CLEAN_BODIES = "clean-bodies"
 TRAIN_DATASETS = ("scrapinghub-aeb", "wcxb-dev", "trafilatura-eval", CLEAN_BODIES)
-CONVERTERS = ("inscriptis", "html2text", "plain")
+CONVERTERS = TRAINING_CONVERTERS
 MODEL_PATH = Path(__file__).resolve().parent.parent / "cleaner" / "data" / "line_model.json"
 FEATURES = CACHE / "features"
 #: Inverse regularization strength; chosen by the grouped cross-validation

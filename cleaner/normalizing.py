@@ -18,8 +18,11 @@ Policy (documented in the README):
 Markdown markup, as Markdown-writing scrapers and converters emit it
 (html2text, reader services), goes from a line and its words stay: ATX
 heading marks, ``**strong**``, ``__strong__``, ``*emphasis*`` and ``_emphasis_``, links
-``[text](url)`` become their text, images ``![alt](src)`` their alt text
-(see :func:`strip_markdown`). List bullets stay: they are the line's shape.
+``[text](url)`` become their text, images ``![alt](src)`` go (alt text
+describes a picture, it is not the article's text),
+the halves of a link split over lines lose their brackets and target, and
+autolinks ``<https://…>`` their angle brackets (see :func:`strip_markdown`).
+List bullets stay: they are the line's shape.
 
 Line breaks are not handled here: :mod:`cleaner.segmenting` splits lines.
 """
@@ -105,8 +108,20 @@ def repair_encoding(text: str) -> str:
 #: paragraphs are far shorter.
 MARKDOWN_MAX_CHARS = 10_000
 _MD_HEADING = re.compile(r"^(?:#{1,6}[ \t]+)+(?=\S)")
-_MD_IMAGE = re.compile(r"!\[([^\]\[]*)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
-_MD_LINK = re.compile(r"\[([^\]\[]+)\]\([^()\s]*(?:\s+\"[^\"]*\")?\)")
+# A link target: no spaces, parentheses only escaped ("javascript:print\(\)",
+# as html2text writes them), then an optional "title".
+_MD_TARGET = r"\((?:[^()\s\\]|\\.)*(?:\s+\"[^\"]*\")?\)"
+# A link's or image's text: escaped brackets allowed ("\[Reuters\]").
+_MD_TEXT = r"((?:[^\]\[\\]|\\.)*)"
+_MD_IMAGE = re.compile(r"!\[" + _MD_TEXT + r"\]" + _MD_TARGET)
+# a link around an image ("[![alt](src)](href)") is left with no text
+_MD_LINK = re.compile(r"\[" + _MD_TEXT + r"\]" + _MD_TARGET)
+# The halves of a link whose text spans lines ("[" … "](href)", as reader
+# services write teaser cards): the opener alone on its line (after a
+# bullet: "arr = [" in code stays), the closer at the start of another.
+_MD_LINK_OPENER = re.compile(r"^([*+-] )?!?\[\**$")
+_MD_LINK_CLOSER = re.compile(r"^\**\]" + _MD_TARGET + r"\**")
+_MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
 _MD_STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
 # Underscores also make identifiers (``__init__``, ``_private_``): only a
@@ -119,18 +134,25 @@ def strip_markdown(line: str) -> str:
 
     >>> strip_markdown("## **Breaking:** read [the report](https://example.org/r) _right now_")
     'Breaking: read the report right now'
+    >>> strip_markdown("[![](logo.png)](/) [Home](/)")
+    'Home'
     >>> strip_markdown("snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet")
     'snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet'
     """
-    if len(line) > MARKDOWN_MAX_CHARS or ("#" not in line and "*" not in line and "_" not in line and "[" not in line):
+    if len(line) > MARKDOWN_MAX_CHARS or not any(mark in line for mark in "#*_[]<"):
         return line
     while True:
         # each pattern runs only when the text holds a literal every match of it holds
         stripped = _MD_HEADING.sub("", line) if "#" in line else line
         if "](" in stripped:
             if "![" in stripped:
-                stripped = _MD_IMAGE.sub(r"\1", stripped)
+                stripped = _MD_IMAGE.sub("", stripped)
             stripped = _MD_LINK.sub(r"\1", stripped)
+            stripped = _MD_LINK_CLOSER.sub("", stripped)
+        if stripped.endswith(("[", "*")):
+            stripped = _MD_LINK_OPENER.sub(r"\1", stripped)
+        if "<" in stripped:
+            stripped = _MD_AUTOLINK.sub(r"\1", stripped)
         if "*" in stripped:
             if "**" in stripped:
                 stripped = _MD_STRONG.sub(r"\1", stripped)
