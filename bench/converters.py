@@ -7,6 +7,8 @@ Converters:
 - ``markdown``: html2text with body_width=0 and links and images kept (``[text](url)``,
   ``![alt](src)``, links split over lines): the Markdown that reader services and LLM-data
   crawlers emit. Never used for training: a held-out converter style.
+- ``wrapped``: html2text's own defaults, as ``html2text page.html`` writes: lines wrapped at 78
+  columns, links and images kept. Held out too.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -42,11 +44,11 @@ def inscriptis_text(html: str) -> str:
     return text
 
 
-def html2text_text(html: str, links: bool = False) -> str:
+def html2text_text(html: str, links: bool = False, width: int = 0) -> str:
     import html2text
 
     h = html2text.HTML2Text()
-    h.body_width = 0
+    h.body_width = width
     h.ignore_images = not links
     h.ignore_links = not links
     return h.handle(html)
@@ -54,6 +56,10 @@ def html2text_text(html: str, links: bool = False) -> str:
 
 def markdown_text(html: str) -> str:
     return html2text_text(html, links=True)
+
+
+def wrapped_text(html: str) -> str:
+    return html2text_text(html, links=True, width=78)
 
 
 # noscript is kept: Discourse forums (17 wcxb-dev pages) put the whole page text in it
@@ -132,8 +138,9 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "html2text": html2text_text,
     "plain": plain_text,
     "markdown": markdown_text,
+    "wrapped": wrapped_text,
 }
-#: The converters whose dumps the models learn from (``markdown`` stays held out).
+#: The converters whose dumps the models learn from (``markdown`` and ``wrapped`` stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
 
 

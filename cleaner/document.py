@@ -32,7 +32,9 @@ class Line:
     """One non-blank input line and the decision taken about it.
 
     ``number`` is 1-based within its document; ``raw`` is the line as read,
-    ``text`` its normalized form (what the output shows).
+    ``text`` its normalized form (what the output shows). A paragraph of a
+    hard-wrapped text (:mod:`cleaner.unwrapping`) is one line: ``raw`` holds
+    its input lines joined, ``number`` the first and ``end`` the last.
     """
 
     number: int
@@ -40,13 +42,17 @@ class Line:
     text: str
     label: Label = Label.BODY
     reason: str = ""
+    end: int | None = None
 
     def set(self, label: Label, reason: str) -> None:
         self.label = label
         self.reason = reason
 
     def as_record(self) -> dict[str, Any]:
-        return {"line": self.number, "label": self.label.value, "reason": self.reason}
+        record: dict[str, Any] = {"line": self.number, "label": self.label.value, "reason": self.reason}
+        if self.end is not None:
+            record["to"] = self.end
+        return record
 
 
 @dataclass

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .document import Line
 from .normalizing import has_mojibake, normalize_line, repair_encoding, strip_markdown
+from .unwrapping import unwrap
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
 # The breaks other than "\n": searched for first, since a text without any (most text dumps, each
@@ -39,15 +40,17 @@ def segment(text: str, *, ascii_punctuation: bool = False) -> list[Line]:
     """The non-blank lines of one document, numbered from 1, normalized.
 
     Mojibake is repaired line by line, after splitting, so a repair can never
-    change the numbering of the input lines.
+    change the numbering of the input lines. The paragraphs of a hard-wrapped
+    text are joined first (:func:`cleaner.unwrapping.unwrap`): each is one
+    line, numbered by its first input line.
     """
     repair = has_mojibake(text)
     lines = []
-    for number, raw in enumerate(split_lines(text), start=1):
+    for first, last, raw in unwrap(split_lines(text)):
         norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
         norm = strip_markdown(norm)
         if norm:
-            lines.append(Line(number=number, raw=raw, text=norm))
+            lines.append(Line(number=first + 1, raw=raw, text=norm, end=last + 1 if last > first else None))
     return lines
 
 

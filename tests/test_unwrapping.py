@@ -1,0 +1,148 @@
+"""Hard-wrapped text: the width is found and each paragraph becomes one line again."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.segmenting import segment
+from cleaner.unwrapping import (
+    WRAP_FULL_SLACK,
+    WRAP_LONG_CHARS,
+    WRAP_MAX_WIDTH,
+    WRAP_MIN_FULL_LINES,
+    WRAP_MIN_LOWER_SHARE,
+    WRAP_MIN_LOWER_SHARE_MID,
+    WRAP_MIN_MID_SHARE,
+    unwrap,
+    wrap_width,
+)
+
+SENTENCE = "The council approved the new budget on Monday after a long and heated debate, officials said. "
+PARAGRAPHS = [SENTENCE * 4, SENTENCE.replace("council", "committee") * 3, SENTENCE.replace("Monday", "Friday") * 5]
+
+
+def wrapped(paragraphs: list[str], width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [*textwrap.wrap(paragraph, width), ""]
+    return lines
+
+
+def joined(lines: list[str]) -> list[str]:
+    return [text for _first, _last, text in unwrap(lines) if text]
+
+
+def test_paragraphs_wrapped_at_common_widths_are_joined() -> None:
+    for width in (60, 72, 78, 80, WRAP_MAX_WIDTH):
+        found = wrap_width(wrapped(PARAGRAPHS, width))
+        # the longest line found, which a greedy wrap brings within a word of the width
+        assert found is not None and width - 12 <= found <= width
+        assert joined(wrapped(PARAGRAPHS, width)) == [p.strip() for p in PARAGRAPHS]
+
+
+def test_text_written_a_paragraph_a_line_is_left_alone() -> None:
+    lines = [p.strip() for p in PARAGRAPHS] * 3
+    assert wrap_width(lines) is None
+    assert joined(lines) == lines
+
+
+def test_wider_than_the_widest_wrap_is_not_a_wrap() -> None:
+    assert wrap_width(wrapped(PARAGRAPHS * 2, WRAP_MAX_WIDTH + 20)) is None
+
+
+def test_full_lines_edge() -> None:
+    # one paragraph of n + 1 lines has n full lines (its last line is short)
+    def paragraph(full_lines: int) -> list[str]:
+        lines = textwrap.wrap(SENTENCE * 40, 70)[: full_lines + 1]
+        lines[-1] = lines[-1][:20]
+        return lines
+
+    assert wrap_width(paragraph(WRAP_MIN_FULL_LINES)) is not None
+    assert wrap_width(paragraph(WRAP_MIN_FULL_LINES - 1)) is None
+
+
+def _continuations(lower: int, terminal: bool) -> list[str]:
+    """Ten wrapped lines whose first ``lower`` continuations start in lower
+    case (the others capitalized), each ending with a full stop when ``terminal``."""
+    lines = textwrap.wrap(SENTENCE * 40, 70)[:10]
+    out = []
+    for i, line in enumerate(lines):
+        if i:
+            line = (line[0].lower() if i <= lower else line[0].upper()) + line[1:]
+        out.append(line.rstrip(".,") + "." if terminal else line.rstrip(".,"))
+    return out
+
+
+def _ceil(share: float, of: int) -> int:
+    return -int(-share * of // 1)
+
+
+def test_capitalized_continuations_edge() -> None:
+    """A wrap breaks sentences anywhere: when too few continuation lines start
+    in lower case, the lines are separate (a list of titles of one length)."""
+    needed = _ceil(WRAP_MIN_LOWER_SHARE, 9)
+    assert wrap_width(_continuations(needed, terminal=True)) is not None
+    assert wrap_width(_continuations(needed - 1, terminal=True)) is None
+
+
+def test_mid_sentence_line_ends_admit_capitalized_continuations_edge() -> None:
+    """German capitalizes nouns: fewer lower-case continuations do when the lines end mid-sentence."""
+    needed = _ceil(WRAP_MIN_LOWER_SHARE_MID, 9)
+    assert WRAP_MIN_MID_SHARE <= 1
+    assert wrap_width(_continuations(needed, terminal=False)) is not None
+    assert wrap_width(_continuations(needed - 1, terminal=False)) is None
+    assert wrap_width(_continuations(needed, terminal=True)) is None
+
+
+def test_list_items_headings_quotes_and_urls_start_their_own_line() -> None:
+    body = textwrap.wrap(SENTENCE * 6, 70)
+    for opener in ("* an item", "1. an item", "# A heading", "> a quote", "| a | row |", "https://example.org/x"):
+        lines = [*body, opener]
+        assert unwrap(lines)[-1] == (len(body), len(body), opener)
+
+
+def test_a_link_target_broken_over_two_lines_is_joined_without_a_space() -> None:
+    body = textwrap.wrap(SENTENCE * 6, 70)
+    link = "See [the full report](https://example.org/reports/city-council-"
+    lines = [*body, "", link, "budget-2025-and-spending-plans-for-the-next-two-years-in-full-", "detail) for more."]
+    url = (
+        "https://example.org/reports/city-council-budget-2025-and-spending-plans-for-the-next-two-years-in-full-detail"
+    )
+    assert joined(lines)[-1] == f"See [the full report]({url}) for more."
+    assert segment("\n".join(lines))[-1].text == "See the full report for more."
+
+
+def test_segment_numbers_a_joined_paragraph_by_its_first_and_last_line() -> None:
+    lines = segment("\n".join(wrapped(PARAGRAPHS, 72)))
+    assert [line.text for line in lines] == [p.strip() for p in PARAGRAPHS]
+    first = lines[0]
+    assert first.number == 1 and first.end == len(textwrap.wrap(PARAGRAPHS[0], 72))
+    assert first.as_record()["to"] == first.end
+    assert "to" not in segment("One line.\n\nAnother line.")[0].as_record()
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.lists(_WORD, min_size=30, max_size=80), min_size=2, max_size=5),
+    st.integers(min_value=WRAP_LONG_CHARS + WRAP_FULL_SLACK, max_value=WRAP_MAX_WIDTH),
+)
+def test_unwrap_recovers_wrapped_lower_case_prose(paragraphs: list[list[str]], width: int) -> None:
+    texts = [" ".join(words) + "." for words in paragraphs]
+    lines = wrapped(texts, width)
+    if wrap_width(lines) is not None:
+        assert joined(lines) == texts
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=120), max_size=30))
+def test_unwrap_keeps_every_word_in_order(lines: list[str]) -> None:
+    """Nothing lost, nothing invented: the joined lines hold the input's characters in order."""
+    spans = unwrap(lines)
+    assert "".join("".join(text.split()) for _f, _l, text in spans) == "".join("".join(line.split()) for line in lines)
+    assert [i for first, last, _t in spans for i in range(first, last + 1)] == list(range(len(lines)))
