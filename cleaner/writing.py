@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .document import Document, Label
+from .document import Document, Label, Line
 from .pipeline import readable_text
 from .reading import Reject
 
@@ -55,9 +55,16 @@ def to_markdown(doc: Document) -> str:
     return "\n\n".join(parts)
 
 
+def _numbers(line: Line) -> str:
+    return f"{line.number}-{line.end}" if line.end is not None else str(line.number)
+
+
 def to_explain_text(doc: Document) -> str:
-    """Every non-blank input line, prefixed by its number, label and reason."""
-    rows = [f"{line.number:>5} {line.label.value:<{_LABEL_WIDTH}} {line.reason:<28} {line.text}" for line in doc.lines]
+    """Every non-blank input line, prefixed by its number (``12-14`` for a
+    hard-wrapped paragraph's lines joined), label and reason."""
+    rows = [
+        f"{_numbers(line):>5} {line.label.value:<{_LABEL_WIDTH}} {line.reason:<28} {line.text}" for line in doc.lines
+    ]
     head = f"# id={doc.id} lang={doc.lang} title={doc.title!r} byline={doc.byline!r} dateline={doc.dateline!r}"
     if doc.dup_similarity is not None:
         head += f" dup_of={doc.dup_of!r} dup_similarity={doc.dup_similarity}"

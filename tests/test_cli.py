@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,18 @@ def test_human_explain_view_prefixes_each_line_with_its_label() -> None:
     rows = out.splitlines()[1:]
     assert rows[0].split()[:3] == ["1", "boilerplate", "rule:navigation"]
     assert rows[1].split()[:2] == ["3", "title"]
+
+
+def test_explain_gives_the_input_lines_of_a_joined_wrapped_paragraph() -> None:
+    paragraph = " ".join(["The council approved the new budget on Monday after a long debate, officials said."] * 12)
+    wrapped = "Council approves new budget\n\n" + "\n".join(textwrap.wrap(paragraph, 72)) + "\n"
+    last = 2 + len(textwrap.wrap(paragraph, 72))
+    _, out, _ = run(["--to", "jsonl", "--explain"], wrapped)
+    record = json.loads(out)
+    assert record["text"] == paragraph
+    assert [(x["line"], x.get("to")) for x in record["lines"]] == [(1, None), (3, last)]
+    _, out, _ = run(["--explain"], wrapped)
+    assert out.splitlines()[2].split()[0] == f"3-{last}"
 
 
 def test_markdown_marks_headings() -> None:
