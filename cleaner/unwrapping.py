@@ -11,7 +11,8 @@ at a width: at least ``WRAP_MIN_FULL_LINES`` of them end within
 ``WRAP_FULL_SLACK`` characters under it, hardly any
 (``WRAP_MAX_OVER_SHARE``) just over it, and enough of them
 (``WRAP_MIN_JOIN_SHARE``) continue on the next line by the rule below, most
-of those with a lower-case letter (``WRAP_MIN_LOWER_SHARE``). Text
+of those with a lower-case letter (``WRAP_MIN_LOWER_SHARE``; fewer do where
+the joined lines end mid-sentence, as German capitalizes nouns). Text
 written one paragraph a line has lines of every length, as many just over
 any width as just under it.
 
@@ -143,7 +144,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, int, str]]:
 
 def _continues(line: str, following: str, width: int) -> bool:
     """Whether the input line ``following`` carries on the paragraph of the input line ``line``."""
-    words = following.split()
+    words = following.split(maxsplit=1)
     if not words or not line.strip() or _BLOCK_START.match(following):
         return False
     return len(line.rstrip()) + 1 + len(words[0]) > width
