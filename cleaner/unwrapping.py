@@ -74,6 +74,9 @@ _TERMINAL = tuple(".!?:;\"')»”…")
 # A Markdown link target left open at a line's end: html2text breaks long URLs
 # at a hyphen or slash, and the next line carries on the same URL.
 _OPEN_TARGET = re.compile(r"\]\([^()\s]*$")
+# A line ending inside a hyphenated word ("tried-" / "and-tested"): a wrapper
+# breaks after the hyphen, which stays.
+_WORD_HYPHEN = re.compile(r"\w-$")
 # A line that opens a block of its own: a list item, heading, quote, table row or URL.
 _BLOCK_START = re.compile(r"\s*(?:[*+\-•·▪◦‣–—]\s|\d{1,3}[.)]\s|#|>|\||https?:|www\.)")
 
@@ -120,8 +123,9 @@ def wrap_width(lines: Sequence[str]) -> int | None:
 def unwrap(lines: Sequence[str]) -> list[tuple[int, int, str]]:
     """The lines as ``(first, last, text)``: 0-based indexes of the input lines
     each output line spans, and their text joined by single spaces (the first
-    line's indentation kept; no space inside a link target broken over two
-    lines). Text that is not hard-wrapped comes back a line each.
+    line's indentation kept; no space after a hyphen ending a line, as in
+    "tried-" / "and-tested", nor inside a link target broken over two lines).
+    Text that is not hard-wrapped comes back a line each.
 
     >>> unwrap(["a menu", "", "b"])
     [(0, 0, 'a menu'), (1, 1, ''), (2, 2, 'b')]
@@ -134,7 +138,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, int, str]]:
     while i < len(lines):
         first, text = i, lines[i].rstrip()
         while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width):
-            glue = "" if _OPEN_TARGET.search(text) else " "
+            glue = "" if _OPEN_TARGET.search(text) or _WORD_HYPHEN.search(text) else " "
             i += 1
             text = f"{text}{glue}{lines[i].strip()}"
         out.append((first, i, text))

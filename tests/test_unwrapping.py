@@ -115,6 +115,17 @@ def test_a_link_target_broken_over_two_lines_is_joined_without_a_space() -> None
     assert segment("\n".join(lines))[-1].text == "See the full report for more."
 
 
+def test_a_hyphenated_word_broken_after_its_hyphen_is_joined_without_a_space() -> None:
+    paragraph = SENTENCE.replace("long and heated", "long and hard-fought") * 8
+    lines = textwrap.wrap(paragraph, 70, break_on_hyphens=True)
+    assert any(line.endswith("hard-") for line in lines)
+    assert joined(lines) == [paragraph.strip()]
+    # a dash after a space is punctuation: the space stays
+    closing = "The vote on the final budget was much closer than anyone expected -"
+    dash = [*textwrap.wrap(SENTENCE * 6, 70), "", closing, "and nobody had predicted it."]
+    assert joined(dash)[-1] == f"{closing} and nobody had predicted it."
+
+
 def test_segment_numbers_a_joined_paragraph_by_its_first_and_last_line() -> None:
     lines = segment("\n".join(wrapped(PARAGRAPHS, 72)))
     assert [line.text for line in lines] == [p.strip() for p in PARAGRAPHS]
