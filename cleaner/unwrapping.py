@@ -93,6 +93,40 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     >>> wrap_width([para] * 9) is None
     True
     """
+    found = _wrap(lines)
+    return found[0] if found is not None else None
+
+
+def unwrap(lines: Sequence[str]) -> list[tuple[int, int, str]]:
+    """The lines as ``(first, last, text)``: 0-based indexes of the input lines
+    each output line spans, and their text joined by single spaces (the first
+    line's indentation kept; no space after a hyphen ending a line, as in
+    "tried-" / "and-tested", nor inside a link target broken over two lines).
+    Text that is not hard-wrapped comes back a line each.
+
+    >>> unwrap(["a menu", "", "b"])
+    [(0, 0, 'a menu'), (1, 1, ''), (2, 2, 'b')]
+    """
+    found = _wrap(lines)
+    if found is None:
+        return [(i, i, line) for i, line in enumerate(lines)]
+    continues = found[1]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        first, text = i, lines[i].rstrip()
+        while i + 1 < len(lines) and continues[i]:
+            glue = "" if _OPEN_TARGET.search(text) or _WORD_HYPHEN.search(text) else " "
+            i += 1
+            text = f"{text}{glue}{lines[i].strip()}"
+        out.append((first, i, text))
+        i += 1
+    return out
+
+
+def _wrap(lines: Sequence[str]) -> tuple[int, list[bool]] | None:
+    """The wrap width and, for each line but the last, whether it continues on
+    the next (see the module's docstring); None when the text is not hard-wrapped."""
     counts = [0] * (WRAP_MAX_WIDTH + WRAP_FULL_SLACK + 2)
     for line in lines:
         # a URL cannot be broken: its line may overrun the width
@@ -110,40 +144,14 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     # overruns the width by a few characters must not widen it
     most = max(fulls.values())
     width = min(w for w, full in fulls.items() if full >= WRAP_NEAR_FULL * most)
-    best = fulls[width]
-    joins = [(line, following) for line, following in pairwise(lines) if _continues(line, following, width)]
-    if not joins or len(joins) < WRAP_MIN_JOIN_SHARE * best:
+    continues = [_continues(line, following, width) for line, following in pairwise(lines)]
+    joins = [i for i, joined in enumerate(continues) if joined]
+    if not joins or len(joins) < WRAP_MIN_JOIN_SHARE * fulls[width]:
         return None
-    lower = sum(1 for _, following in joins if following.lstrip()[:1].islower()) / len(joins)
-    mid = sum(1 for line, _ in joins if not line.rstrip().endswith(_TERMINAL)) / len(joins)
+    lower = sum(1 for i in joins if lines[i + 1].lstrip()[:1].islower()) / len(joins)
+    mid = sum(1 for i in joins if not lines[i].rstrip().endswith(_TERMINAL)) / len(joins)
     cased = lower >= WRAP_MIN_LOWER_SHARE or (lower >= WRAP_MIN_LOWER_SHARE_MID and mid >= WRAP_MIN_MID_SHARE)
-    return width if cased else None
-
-
-def unwrap(lines: Sequence[str]) -> list[tuple[int, int, str]]:
-    """The lines as ``(first, last, text)``: 0-based indexes of the input lines
-    each output line spans, and their text joined by single spaces (the first
-    line's indentation kept; no space after a hyphen ending a line, as in
-    "tried-" / "and-tested", nor inside a link target broken over two lines).
-    Text that is not hard-wrapped comes back a line each.
-
-    >>> unwrap(["a menu", "", "b"])
-    [(0, 0, 'a menu'), (1, 1, ''), (2, 2, 'b')]
-    """
-    width = wrap_width(lines)
-    if width is None:
-        return [(i, i, line) for i, line in enumerate(lines)]
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(lines):
-        first, text = i, lines[i].rstrip()
-        while i + 1 < len(lines) and _continues(lines[i], lines[i + 1], width):
-            glue = "" if _OPEN_TARGET.search(text) or _WORD_HYPHEN.search(text) else " "
-            i += 1
-            text = f"{text}{glue}{lines[i].strip()}"
-        out.append((first, i, text))
-        i += 1
-    return out
+    return (width, continues) if cased else None
 
 
 def _continues(line: str, following: str, width: int) -> bool:
