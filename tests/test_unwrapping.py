@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from cleaner.segmenting import segment
 from cleaner.unwrapping import (
+    FRAGMENT_MIN_LEADING,
     WRAP_FULL_SLACK,
     WRAP_LONG_CHARS,
     WRAP_MAX_WIDTH,
@@ -124,6 +125,33 @@ def test_a_hyphenated_word_broken_after_its_hyphen_is_joined_without_a_space() -
     closing = "The vote on the final budget was much closer than anyone expected -"
     dash = [*textwrap.wrap(SENTENCE * 6, 70), "", closing, "and nobody had predicted it."]
     assert joined(dash)[-1] == f"{closing} and nobody had predicted it."
+
+
+TEXT_NODES = ["Budget approved", "The agency", "Reuters", ", citing officials, said the", "council",
+              "approved the plan on Monday.", "Opposition members", "said", "it was not enough."]  # fmt: skip
+
+
+def test_a_text_written_a_text_node_a_line_is_joined_into_sentences() -> None:
+    extra = ["It rained", ", then it stopped."] * (FRAGMENT_MIN_LEADING - 1)
+    assert joined([*TEXT_NODES, *extra])[:4] == [
+        "Budget approved",
+        "The agency",
+        "Reuters, citing officials, said the council approved the plan on Monday.",
+        "Opposition members said it was not enough.",
+    ]
+
+
+def test_text_nodes_edge() -> None:
+    """Lines opening with a comma mark a text-node dump; with one fewer than
+    ``FRAGMENT_MIN_LEADING`` of them nothing is joined."""
+    pair = ["The agency said", ", citing officials"]
+    assert joined(pair * FRAGMENT_MIN_LEADING) == ["The agency said, citing officials"] * FRAGMENT_MIN_LEADING
+    assert joined(pair * (FRAGMENT_MIN_LEADING - 1)) == pair * (FRAGMENT_MIN_LEADING - 1)
+
+
+def test_a_lower_case_line_after_a_full_stop_starts_a_new_line() -> None:
+    lines = ["The council met.", "then it adjourned", ", citing officials", ", and others"]
+    assert joined(lines)[0] == "The council met."
 
 
 def test_segment_numbers_a_joined_paragraph_by_its_first_and_last_line() -> None:
