@@ -84,9 +84,11 @@ _TERMINAL = tuple(".!?:;\"')»”…")
 #: ``get_text("\n", strip=True)`` over the scrapinghub-aeb and wcxb-dev
 #: article pages against the benchmark's dumps (inscriptis, plain, html2text,
 #: markdown): at least 2 such lines in 570 of 974 text-node dumps and 59 of
-#: 10,672 others (1: 697 and 138; 3: 463 and 38). Joined, the text-node dumps
-#: score shF1 .856 → .872 (scrapinghub-aeb) and .894 → .909 (wcxb-dev
-#: articles) with gates of 1 to 3 within .003 of each other.
+#: 10,672 others (1: 697 and 138; 3: 463 and 38); with gates of 1 to 3 the
+#: joined text-node dumps of scrapinghub-aeb scored within .003 of each other.
+#: On the bench's ``textnodes`` converter (``python -m bench.run --converters
+#: textnodes``) the joining lifts shF1 .882 → .897 on scrapinghub-aeb and
+#: .897 → .912 on the wcxb-dev articles.
 FRAGMENT_MIN_LEADING = 2
 _LEADING_PUNCT = re.compile(r"[,;:)\]]\s|\.\s+[a-z]|[,;]$")
 # what continues a sentence with no space before it
