@@ -77,6 +77,8 @@ WRAP_MIN_JOIN_SHARE = 0.4
 WRAP_MIN_LOWER_SHARE = 0.5
 WRAP_MIN_LOWER_SHARE_MID = 0.2
 WRAP_MIN_MID_SHARE = 0.75
+# Line ends that close a clause, not only a sentence (features.TERMINAL is the
+# sentence end): a line ending in ":" or ";" is not counted as broken mid-sentence.
 _TERMINAL = tuple(".!?:;\"')»”…")
 
 #: Lines opening with continuing punctuation (", citing officials") that
