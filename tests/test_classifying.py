@@ -418,6 +418,25 @@ def test_a_run_of_date_lines_is_a_list_shorter_runs_are_timestamps() -> None:
     assert dates_kept(DATE_LIST_MIN_LINES - 1) == [False] * (DATE_LIST_MIN_LINES - 1)
 
 
+def test_a_related_header_inside_the_article_takes_its_list_up_to_the_next_sentence() -> None:
+    links = ["* Man arrested after seven trafficking victims found in car", "* Safety officials urge redesign of part"]
+    subheading = "What the council decided"
+
+    def labelled(*middle: str) -> dict[str, Label]:
+        doc = clean("\n\n".join([PROSE[0], PROSE[1], *middle, PROSE[2], PROSE[3], PROSE[0] + " Again."]))
+        return {line.text: line.label for line in doc.lines}
+
+    got = labelled("Related stories", *links)
+    assert [got[link] for link in links] == [Label.BOILERPLATE] * 2
+    assert got[PROSE[2]] is Label.BODY
+    # without the header the same lines are the article's subheadings
+    got = labelled(*links)
+    assert [got[link] for link in links] == [Label.HEADING] * 2
+    # a sentence ends the list: the subheading after it is the article's again
+    got = labelled("Related stories", links[0], PROSE[3], subheading)
+    assert got[links[0]] is Label.BOILERPLATE and got[subheading] is Label.HEADING
+
+
 TEASER_WORDS = 60
 
 
