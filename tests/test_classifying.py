@@ -17,6 +17,7 @@ from cleaner.classifying import (
     LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
     RELATIVE_MIN_PROBABILITY,
+    RESUME_MIN_PROBABILITY,
     STANDFIRST_MAX_WORDS,
     TAIL_MIN_PROBABILITY,
     _article_closer,
@@ -587,6 +588,31 @@ def test_tail_run_stops_at_the_first_line_below_the_threshold_or_not_prose() -> 
     assert [label for label, _ in got[5:]] == ["body", "boilerplate", "boilerplate", "boilerplate"]
     got = _labelled(texts, [0.05, *[0.9] * 4, 0.4, 0.4, 0.4, 0.4])
     assert [reason.split(":")[1] for _, reason in got[5:]] == ["tail", "tail", "after-article", "after-article"]
+
+
+@pytest.mark.parametrize(
+    ("p", "label"), [(RESUME_MIN_PROBABILITY, "body"), (RESUME_MIN_PROBABILITY - 0.001, "boilerplate")]
+)
+def test_closing_paragraph_after_a_related_box(p: float, label: str) -> None:
+    texts = ["Council passes budget after long debate", *PROSE, "Related", "* Mayor wins vote", "* Schools reopen",
+             TAIL, "Contact"]  # fmt: skip
+    got = _labelled(texts, [0.05, *[0.9] * 4, 0.3, 0.4, 0.4, p, 0.01])
+    assert [label for label, _ in got[5:8]] == ["boilerplate"] * 3
+    assert got[8][0] == label
+
+
+def test_a_related_box_ends_at_the_list_limit_or_other_furniture() -> None:
+    box = ["Related", *[f"* Mayor wins vote number {k}" for k in range(LIST_RUN_MAX_LINES + 1)]]
+    texts = ["Council passes budget after long debate", *PROSE, *box, TAIL, "Contact"]
+    got = _labelled(texts, [0.05, *[0.9] * 4, *[0.3] * len(box), 0.9, 0.01])
+    assert got[-2][0] == "boilerplate"
+    texts = ["Council passes budget after long debate", *PROSE, "Related", "* Mayor wins", "Related", TAIL, "Contact"]
+    got = _labelled(texts, [0.05, *[0.9] * 4, 0.3, 0.3, 0.3, 0.9, 0.01])
+    assert got[-2][0] == "boilerplate"
+    # a photo credit inside the box is looked through, as the decoder does
+    texts[7] = "Photo: Jane Doe"
+    got = _labelled(texts, [0.05, *[0.9] * 4, 0.3, 0.3, 0.3, 0.9, 0.01])
+    assert got[-2][0] == "body"
 
 
 @pytest.mark.parametrize("markup", ["* * *", "---|---|---", ">", "**", "…"])
