@@ -465,15 +465,20 @@ def _related_header(f: LineFeatures) -> bool:
     return f.rule is not None and f.rule.name in RELATED_HEADERS
 
 
+def _transparent_rule(f: LineFeatures) -> bool:
+    return f.rule is not None and f.rule.kind in TRANSPARENT_KINDS
+
+
 def _opaque_rule(f: LineFeatures) -> bool:
-    return f.rule is not None and f.rule.kind not in TRANSPARENT_KINDS
+    return f.rule is not None and not _transparent_rule(f)
 
 
 def _adjoining_prose(a: Analysis, title_at: int | None) -> dict[int, str]:
     """The prose lines the decoder left out next to the article, each with
     where it is: a ``lead`` between the headline and the first content line
     (at least ``LEAD_MIN_PROBABILITY``), a ``tail`` in the run right after the
-    last content line (each at least ``TAIL_MIN_PROBABILITY``), or right after
+    last content line (each at least ``TAIL_MIN_PROBABILITY``; photo credits,
+    share bars and advertisements are looked through), or right after
     a box of related links there (the first at least
     ``RESUME_MIN_PROBABILITY``)."""
 
@@ -490,8 +495,9 @@ def _adjoining_prose(a: Analysis, title_at: int | None) -> dict[int, str]:
         j = next((j for j in range(i + 1, stop) if a.prose[j] or _opaque_rule(a.feats[j])), None)
         if j is not None and outside(j, RESUME_MIN_PROBABILITY):
             i = j
-    while 0 < i < len(a.prose) and outside(i, TAIL_MIN_PROBABILITY):
-        found[i] = "tail"
+    while 0 < i < len(a.prose) and (outside(i, TAIL_MIN_PROBABILITY) or _transparent_rule(a.feats[i])):
+        if a.feats[i].rule is None:
+            found[i] = "tail"
         i += 1
     return found
 

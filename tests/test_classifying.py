@@ -588,6 +588,10 @@ def test_tail_run_stops_at_the_first_line_below_the_threshold_or_not_prose() -> 
     assert [label for label, _ in got[5:]] == ["body", "boilerplate", "boilerplate", "boilerplate"]
     got = _labelled(texts, [0.05, *[0.9] * 4, 0.4, 0.4, 0.4, 0.4])
     assert [reason.split(":")[1] for _, reason in got[5:]] == ["tail", "tail", "after-article", "after-article"]
+    # a photo credit does not stop the run
+    texts = [*texts[:6], "Photo: Jane Doe", texts[6], "Contact"]
+    got = _labelled(texts, [0.05, *[0.9] * 4, 0.4, 0.4, 0.4, 0.01])
+    assert [reason.split(":")[1] for _, reason in got[5:8]] == ["tail", "photo-credit", "tail"]
 
 
 @pytest.mark.parametrize(
