@@ -8,6 +8,7 @@ from cleaner import Label, clean
 from cleaner.classifying import (
     BYLINE_MAX_WORDS,
     COMMENT_THREAD_MIN_MARKERS,
+    DATE_LIST_GAP,
     DATE_LIST_MIN_LINES,
     FEED_HEADLINE_MIN_WORDS,
     FEED_MAX_PERIOD,
@@ -436,6 +437,23 @@ def test_a_related_header_inside_the_article_takes_its_list_up_to_the_next_sente
     # a sentence ends the list: the subheading after it is the article's again
     got = labelled("Related stories", links[0], PROSE[3], subheading)
     assert got[links[0]] is Label.BOILERPLATE and got[subheading] is Label.HEADING
+
+
+def test_a_date_list_right_after_the_article_ends_it() -> None:
+    tour = ["June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL", "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+            "June 14 -- Bridgestone Arena, Nashville, TN", "June 17 -- PNC Music Pavilion, Charlotte, NC"]  # fmt: skip
+
+    def labelled(before: list[str], n: int) -> list[Label]:
+        doc = clean("\n\n".join([*PROSE, *before, *tour[:n]]))
+        return [line.label for line in doc.lines[len(PROSE) :]]
+
+    n = DATE_LIST_MIN_LINES
+    assert labelled([], n) == [Label.BODY] * n
+    assert labelled(["The Doobie Brothers Tour Dates"], n) == [Label.HEADING, *[Label.BODY] * n]
+    assert labelled([], n - 1) == [Label.BOILERPLATE] * (n - 1)
+    assert labelled(["Archives"], n) == [Label.BOILERPLATE] * (n + 1)
+    gap = ["Tour dates", "Tickets on sale"][:DATE_LIST_GAP]
+    assert Label.BODY not in labelled(gap, n)
 
 
 TEASER_WORDS = 60
