@@ -12,6 +12,9 @@ Converters:
   noscript dropped): a sentence with a link comes out in three lines. Held out.
 - ``wrapped``: html2text's own layout, as ``html2text page.html`` writes: lines wrapped at 78
   columns, links and images kept (unicode_snob on, as for the others). Held out too.
+- ``lynx``: the layout of ``lynx -dump`` without its wrapping: each link's text opens with its
+  number (``[12]Link text``) and a ``References`` list of the numbered targets ends the text
+  (emulated: numbers put into the page, then inscriptis). Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -31,6 +34,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import lxml.etree  # type: ignore[import-untyped]
 import lxml.html  # type: ignore[import-untyped]
@@ -67,6 +71,24 @@ def markdown_text(html: str) -> str:
 
 def wrapped_text(html: str) -> str:
     return html2text_text(html, links=True, width=78)
+
+
+def lynx_text(html: str) -> str:
+    from inscriptis import get_text  # type: ignore[import-untyped]
+
+    tree = lxml.html.fromstring(html)
+    targets: list[str] = []
+    for a in tree.iter("a"):
+        href = a.get("href")
+        if not href:
+            continue
+        # lynx lists absolute targets: a saved page's relative links resolve against its file
+        targets.append(urljoin("file://localhost/page.html", href.strip().replace(" ", "%20")))
+        a.text = f"[{len(targets)}]{a.text or ''}"
+    text: str = get_text(lxml.html.tostring(tree, encoding="unicode"))
+    if targets:
+        text += "\nReferences\n\n" + "\n".join(f"{n:4d}. {href}" for n, href in enumerate(targets, 1)) + "\n"
+    return text
 
 
 _TEXT_NODE_DROP = frozenset({"head", "script", "style", "template", "svg", "noscript"})
@@ -169,6 +191,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "markdown": markdown_text,
     "wrapped": wrapped_text,
     "textnodes": textnodes_text,
+    "lynx": lynx_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
