@@ -39,7 +39,8 @@ Input: with no FILE (or FILE '-') standard input is read. A file is one
 document; on standard input a form feed (\\f) separates documents. JSONL input
 holds one object per line with the article in --field; its other fields pass
 through to --to jsonl output untouched. Text from any HTML-to-text converter
-will do: Markdown markup (links, images, emphasis) is stripped, and the
+will do: Markdown markup (links, images, emphasis) is stripped, so are a
+text browser's link numbers ([12]Link) and its list of link targets, and the
 paragraphs of hard-wrapped text (html2text's default 78 columns, lynx, e-mail)
 are joined back into one line each (--explain shows such a line as 3-9).
 

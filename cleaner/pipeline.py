@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 from . import html as html_input
 from . import language
 from .classifying import Fields, classify
-from .document import BODY_LABELS, Document, Line
+from .document import BODY_LABELS, Document, Label, Line
 from .headline import TitleModel, default_title_model, url_words
 from .lexicon import default_lexicon
 from .model import LineModel, default_model
 from .repeated import line_key
-from .segmenting import segment
+from .segmenting import link_list_start, segment
 
 if TYPE_CHECKING:
     from .corpus import CorpusOptions
@@ -119,12 +119,18 @@ def clean(
     if fmt == "html" or (fmt == "auto" and html_input.looks_like_html(text)):
         return clean_html(text, options, doc_id=doc_id, extra=extra)
     lines = segment(text, ascii_punctuation=options.ascii_punctuation)
-    lang, prob = _language(lines, options)
+    # a text browser's list of link targets is furniture, and kept from the
+    # classifier: hundreds of lines of it would shift every position feature
+    cut = link_list_start(lines)
+    article, link_list = lines[:cut], lines[cut:]
+    for line in link_list:
+        line.set(Label.BOILERPLATE, "shape:link-list")
+    lang, prob = _language(article, options)
     model = options.model or default_model()
     url = _record_url(extra)
     title_model = options.title_model or default_title_model(uses_url=url_words(url) is not None)
-    counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in lines]
-    fields = classify(lines, language.stopwords(lang), default_lexicon(), model, title_model, counts, url)
+    counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in article]
+    fields = classify(article, language.stopwords(lang), default_lexicon(), model, title_model, counts, url)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
 
 

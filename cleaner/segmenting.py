@@ -13,7 +13,14 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .document import Line
-from .normalizing import has_mojibake, normalize_line, repair_encoding, strip_markdown
+from .normalizing import (
+    has_link_numbers,
+    has_mojibake,
+    normalize_line,
+    repair_encoding,
+    strip_link_numbers,
+    strip_markdown,
+)
 from .unwrapping import unwrap
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
@@ -45,13 +52,45 @@ def segment(text: str, *, ascii_punctuation: bool = False) -> list[Line]:
     line, numbered by its first input line.
     """
     repair = has_mojibake(text)
+    numbered = has_link_numbers(text)
     lines = []
     for first, last, raw in unwrap(split_lines(text)):
         norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
         norm = strip_markdown(norm)
+        if numbered:
+            norm = strip_link_numbers(norm)
         if norm:
             lines.append(Line(number=first + 1, raw=raw, text=norm, end=last + 1 if last > first else None))
     return lines
+
+
+# The list of link targets lynx, links and elinks write after a dump's text:
+# a "References" header, "Visible links" / "Hidden links" sections, one
+# numbered target a line.
+_LINK_LIST_HEADER = re.compile(r"(?i)references:?")
+_LINK_LIST_SECTION = re.compile(r"(?i)(visible|hidden) links:?")
+_LINK_LIST_ITEM = re.compile(r"\d{1,5}\. (?:[A-Za-z][A-Za-z0-9+.-]*:|[/#.?])\S*")
+
+
+def link_list_start(lines: list[Line]) -> int:
+    """Where the list of link targets that ends a text-browser dump begins:
+    a "References" header followed by numbered targets only
+    (``len(lines)`` when the text does not end with one).
+
+    >>> texts = ["Rebels took the town.", "References", "1. https://example.org/a", "2. /news"]
+    >>> link_list_start([Line(i + 1, t, t) for i, t in enumerate(texts)])
+    1
+    """
+    start = len(lines)
+    items = 0
+    while start > 0 and (
+        _LINK_LIST_ITEM.fullmatch(lines[start - 1].text) or _LINK_LIST_SECTION.fullmatch(lines[start - 1].text)
+    ):
+        start -= 1
+        items += lines[start].text[0].isdigit()
+    if items and start > 0 and _LINK_LIST_HEADER.fullmatch(lines[start - 1].text):
+        return start - 1
+    return len(lines)
 
 
 def split_documents(chunks: Iterable[str]) -> Iterator[str]:

@@ -652,3 +652,13 @@ def test_an_ornament_does_not_make_the_lead_a_standfirst() -> None:
     assert got[1] == ("body", "model:0.90")
     texts[2] = "Photo: Jane Doe"  # a caption does
     assert _labelled(texts, [0.05, 0.9, 0.9, 0.9, 0.9, 0.9])[1] == ("standfirst", "field:standfirst")
+
+
+def test_a_text_browser_dump_loses_its_link_numbers_and_link_list() -> None:
+    numbered = [sentence.replace(" the ", f" [{k}]the ", 1) for k, sentence in enumerate(PROSE, 1)]
+    targets = [f"{k}. https://example.org/{k}" for k in range(1, 200)]
+    doc = clean("\n\n".join([*numbered, "References", *targets]))
+    assert doc.text == "\n\n".join(PROSE)
+    listed = [line for line in doc.lines if line.text == "References" or line.text in targets]
+    assert len(listed) == len(targets) + 1
+    assert {(line.label, line.reason) for line in listed} == {(Label.BOILERPLATE, "shape:link-list")}

@@ -8,8 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.normalizing import MARKDOWN_MAX_CHARS, normalize_line, repair_encoding, strip_markdown
-from cleaner.segmenting import segment, split_documents, split_lines
+from cleaner.document import Line
+from cleaner.normalizing import (
+    LINK_NUMBER_MIN,
+    MARKDOWN_MAX_CHARS,
+    has_link_numbers,
+    normalize_line,
+    repair_encoding,
+    strip_link_numbers,
+    strip_markdown,
+)
+from cleaner.segmenting import link_list_start, segment, split_documents, split_lines
 
 
 @pytest.mark.parametrize(
@@ -133,3 +142,60 @@ def test_strip_markdown_is_idempotent_and_invents_nothing(text: str) -> None:
     once = strip_markdown(line)
     assert strip_markdown(once) == once
     assert not Counter(once) - Counter(line)
+
+
+LYNX_LINES = ["[1]Home [2]News [3]Sport", "The [4]council approved the budget, officials [5]said."]
+
+
+@pytest.mark.parametrize(("markers", "numbered"), [(LINK_NUMBER_MIN, True), (LINK_NUMBER_MIN - 1, False)])
+def test_link_numbers_edge(markers: int, numbered: bool) -> None:
+    text = " ".join(f"[{k}]link" for k in range(1, markers + 1))
+    assert has_link_numbers(text) is numbered
+
+
+def test_citation_marks_are_not_link_numbers() -> None:
+    # footnote marks follow a word and precede punctuation; lynx numbers open the link's words
+    assert not has_link_numbers("Risk rose [1]. It fell [2], then [3]; see [4]: and [5].")
+    assert not has_link_numbers("In [6]: def f(): ... <Response [200]>" * 3)
+
+
+def test_link_numbers_go_from_every_line_of_a_numbered_text() -> None:
+    lines = segment("\n\n".join(LYNX_LINES))
+    assert [line.text for line in lines] == ["Home News Sport", "The council approved the budget, officials said."]
+    assert lines[1].raw == LYNX_LINES[1]
+    # a text with too few of them keeps them: they may be the text's own
+    assert segment("Vote [1]today")[0].text == "Vote [1]today"
+
+
+@given(st.text(alphabet="[]0123 ab.\n", max_size=60))
+def test_strip_link_numbers_is_idempotent_and_invents_nothing(text: str) -> None:
+    for line in split_lines(text):
+        once = strip_link_numbers(normalize_line(line))
+        assert strip_link_numbers(once) == once
+        assert not Counter(once) - Counter(line)
+
+
+REFERENCES = ["References", "Visible links", "1. https://example.org/news", "2. file://localhost/page.html#top",
+              "Hidden links:", "3. Javascript:history.back();"]  # fmt: skip
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(number=k, raw=text, text=text) for k, text in enumerate(texts, 1)]
+
+
+def test_a_text_browsers_link_list_ends_the_text() -> None:
+    assert link_list_start(_lines([*LYNX_LINES, *REFERENCES])) == len(LYNX_LINES)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["References", "1. Smith J, Doe A. Pollution and health. Lancet. 2019;394:1-10."],  # a paper's references
+        ["1. https://example.org/news", "2. https://example.org/sport"],  # no header
+        ["References", "Visible links"],  # no target
+        ["References", "1. https://example.org/news", "The council met again on Tuesday."],  # text after it
+    ],
+)
+def test_no_link_list_without_a_header_and_targets_alone(tail: list[str]) -> None:
+    texts = [*LYNX_LINES, *tail]
+    assert link_list_start(_lines(texts)) == len(texts)
