@@ -174,7 +174,7 @@ def strip_markdown(line: str) -> str:
 #: link numbers open a word. Calibrated on the dumps of the dev pages
 #: (``python -m bench.converters --converters lynx``): no inscriptis, plain,
 #: html2text, markdown, wrapped or text-node dump has more than three (a
-#: year in brackets before a name: "[2026]Michelle"), 2,596 of the 2,668
+#: year in brackets before a name: "[2026]Michelle"), 2,593 of the 2,668
 #: lynx-style dumps have four or more.
 LINK_NUMBER_MIN = 4
 _LINK_NUMBER_GLUED = re.compile(r"(?<!\w)\[\d{1,5}\](?=[\w\"“‘'])")
