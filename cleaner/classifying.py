@@ -407,6 +407,9 @@ def classify(
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
             fields.byline = fields.byline or name
+        elif f.words == 0 and f.rule is None:
+            # markup or ornament alone ("* * *", "---|---", ">", "**", a bullet of an icon link): no text to keep
+            line.set(Label.BOILERPLATE, "shape:no-words")
         elif a.duplicate[i]:
             if i <= a.end:
                 line.set(Label.CAPTION, "dup:caption")
@@ -414,9 +417,6 @@ def classify(
                 line.set(Label.BOILERPLATE, "dup:teaser")
         elif f.rule is not None:
             line.set(f.rule.label, f.rule.reason)
-        elif f.words == 0:
-            # markup or ornament alone ("* * *", "---|---", ">", "**"): no text to keep
-            line.set(Label.BOILERPLATE, "shape:no-words")
         elif i in adjoining:
             line.set(Label.BODY, f"context:{adjoining[i]}:{a.probability[i]:.2f}")
         elif not a.content[i] or (title_at is not None and i < title_at):

@@ -646,6 +646,12 @@ def test_line_without_words_is_never_kept(markup: str) -> None:
     assert [label for label, _ in got[3:]] == ["body"] * 3
 
 
+def test_repeated_lines_without_words_are_ornaments_not_captions() -> None:
+    texts = ["Council passes budget after long debate", PROSE[0], "*", "*", *PROSE[1:]]
+    got = _labelled(texts, [0.05, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9])
+    assert got[2] == got[3] == ("boilerplate", "shape:no-words")
+
+
 def test_an_ornament_does_not_make_the_lead_a_standfirst() -> None:
     texts = ["Council passes budget after long debate", PROSE[0], "* * *", *PROSE[1:]]
     got = _labelled(texts, [0.05, 0.9, 0.9, 0.9, 0.9, 0.9])
