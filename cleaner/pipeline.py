@@ -219,7 +219,7 @@ def _clean_blocks(
     lines: list[Line] = []
     kinds: list[str] = []
     for number, block in enumerate(blocks, start=1):
-        for line in segment(block.text, ascii_punctuation=options.ascii_punctuation):
+        for line in segment(block.text, ascii_punctuation=options.ascii_punctuation, layout=False):
             line.number = number
             lines.append(line)
             kinds.append(block.kind)

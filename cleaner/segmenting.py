@@ -43,18 +43,21 @@ def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
 
 
-def segment(text: str, *, ascii_punctuation: bool = False) -> list[Line]:
+def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) -> list[Line]:
     """The non-blank lines of one document, numbered from 1, normalized.
 
     Mojibake is repaired line by line, after splitting, so a repair can never
     change the numbering of the input lines. The paragraphs of a hard-wrapped
     text are joined first (:func:`cleaner.unwrapping.unwrap`): each is one
-    line, numbered by its first input line.
+    line, numbered by its first input line. ``layout=False`` skips what
+    repairs a converter's layout (the joining, a text browser's link numbers):
+    for text that comes in paragraphs already, as an HTML extraction's blocks.
     """
     repair = has_mojibake(text)
-    numbered = has_link_numbers(text)
+    split = split_lines(text)
+    numbered = layout and has_link_numbers(text)
     lines = []
-    for first, last, raw in unwrap(split_lines(text)):
+    for first, last, raw in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
         norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
         norm = strip_markdown(norm)
         if numbered:
