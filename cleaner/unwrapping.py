@@ -159,8 +159,8 @@ def _wrap(lines: Sequence[str]) -> tuple[int, list[bool]] | None:
     the next (see the module's docstring); None when the text is not hard-wrapped."""
     counts = [0] * (WRAP_MAX_WIDTH + WRAP_FULL_SLACK + 2)
     for line in lines:
-        # a URL cannot be broken: its line may overrun the width
-        if len(line.strip()) >= WRAP_LONG_CHARS and "://" not in line:
+        # a URL or a Markdown link's target cannot be broken: its line may overrun the width
+        if len(line.strip()) >= WRAP_LONG_CHARS and "://" not in line and "](" not in line:
             counts[min(len(line.rstrip()), len(counts) - 1)] += 1
     fulls = {}
     for candidate in range(WRAP_LONG_CHARS, WRAP_MAX_WIDTH + 1):

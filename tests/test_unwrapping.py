@@ -116,6 +116,14 @@ def test_a_link_target_broken_over_two_lines_is_joined_without_a_space() -> None
     assert segment("\n".join(lines))[-1].text == "See the full report for more."
 
 
+def test_lines_overrun_by_an_unbreakable_link_do_not_hide_the_width() -> None:
+    # html2text cannot break a link target: such lines overrun the width, relative targets too
+    lines = wrapped(PARAGRAPHS, 78)
+    overrun = [f"read [the minutes of the meeting](DE/Presse/2022/{'x' * (20 + k)}.html) here" for k in range(12)]
+    assert {len(line) for line in overrun} == set(range(80, 92))  # just over the width
+    assert wrap_width([*overrun, "", *lines]) == wrap_width(lines) is not None
+
+
 def test_a_hyphenated_word_broken_after_its_hyphen_is_joined_without_a_space() -> None:
     paragraph = SENTENCE.replace("long and heated", "long and hard-fought") * 8
     lines = textwrap.wrap(paragraph, 70, break_on_hyphens=True)
