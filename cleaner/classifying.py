@@ -433,7 +433,8 @@ def classify(
             line.set(Label.BODY, f"model:{a.probability[i]:.2f}")
 
     _date_lists(lines)
-    _closing_date_list(lines, a, max(adjoining, default=a.end))
+    # the article's last paragraph: a tail line after a.end, never a lead line before a.start
+    _closing_date_list(lines, a, max([a.end, *adjoining]))
     _related_lists(lines, a)
     if repeats is not None:
         label_furniture(lines, repeats)

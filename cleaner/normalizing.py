@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 
 import ftfy
 
@@ -169,7 +170,7 @@ def strip_markdown(line: str) -> str:
         line = stripped
 
 
-#: A text is a lynx/links/w3m dump with numbered links ("[12]Link text", and
+#: A text is a lynx, links or elinks dump with numbered links ("[12]Link text", and
 #: a "References" list of the targets at its end) when at least this many
 #: link numbers open a word. Calibrated on the dumps of the dev pages
 #: (``python -m bench.converters --converters lynx``): no inscriptis, plain,
@@ -185,8 +186,7 @@ def has_link_numbers(text: str) -> bool:
     """Whether ``text`` numbers its links as lynx does (``LINK_NUMBER_MIN`` or more)."""
     if "[" not in text:
         return False
-    found = _LINK_NUMBER_GLUED.finditer(text)
-    return sum(1 for _ in zip(range(LINK_NUMBER_MIN), found, strict=False)) >= LINK_NUMBER_MIN
+    return len(list(islice(_LINK_NUMBER_GLUED.finditer(text), LINK_NUMBER_MIN))) == LINK_NUMBER_MIN
 
 
 def strip_link_numbers(line: str) -> str:

@@ -637,6 +637,16 @@ def test_a_related_box_ends_at_the_list_limit_or_other_furniture() -> None:
     assert got[-2][0] == "body"
 
 
+def test_a_lead_paragraph_does_not_move_the_end_of_the_article() -> None:
+    # the date list is looked for after the last paragraph, whatever was kept before the first
+    dates = ["June 9 -- Coral Sky Amphitheatre, Tampa, FL", "June 10 -- Credit Union Amphitheatre, Tampa, FL",
+             "June 14 -- Bridgestone Arena, Nashville, TN"]  # fmt: skip
+    texts = ["Home", "Council passes budget after long debate", LEAD, *PROSE, *dates]
+    got = _labelled(texts, [0.01, 0.05, LEAD_MIN_PROBABILITY, *[0.9] * 4, *[0.1] * 3])
+    assert got[2][1].startswith("context:lead:")
+    assert [reason for _, reason in got[-3:]] == ["shape:date-list"] * 3
+
+
 @pytest.mark.parametrize("markup", ["* * *", "---|---|---", ">", "**", "…"])
 def test_line_without_words_is_never_kept(markup: str) -> None:
     got = _labelled(
