@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from cleaner.segmenting import segment
 from cleaner.unwrapping import (
     FRAGMENT_MIN_LEADING,
+    LINK_MAX_WORDS,
     WRAP_FULL_SLACK,
     WRAP_LONG_CHARS,
     WRAP_MAX_WIDTH,
@@ -135,7 +136,7 @@ def test_a_hyphenated_word_broken_after_its_hyphen_is_joined_without_a_space() -
     assert joined(dash)[-1] == f"{closing} and nobody had predicted it."
 
 
-TEXT_NODES = ["Budget approved", "The agency", "Reuters", ", citing officials, said the", "council",
+TEXT_NODES = ["Budget approved", "Council News", "Reuters", ", citing officials, said the", "council",
               "approved the plan on Monday.", "Opposition members", "said", "it was not enough."]  # fmt: skip
 
 
@@ -143,7 +144,7 @@ def test_a_text_written_a_text_node_a_line_is_joined_into_sentences() -> None:
     extra = ["It rained", ", then it stopped."] * (FRAGMENT_MIN_LEADING - 1)
     assert joined([*TEXT_NODES, *extra])[:4] == [
         "Budget approved",
-        "The agency",
+        "Council News",
         "Reuters, citing officials, said the council approved the plan on Monday.",
         "Opposition members said it was not enough.",
     ]
@@ -152,9 +153,29 @@ def test_a_text_written_a_text_node_a_line_is_joined_into_sentences() -> None:
 def test_text_nodes_edge() -> None:
     """Lines opening with a comma mark a text-node dump; with one fewer than
     ``FRAGMENT_MIN_LEADING`` of them nothing is joined."""
-    pair = ["The agency said", ", citing officials"]
-    assert joined(pair * FRAGMENT_MIN_LEADING) == ["The agency said, citing officials"] * FRAGMENT_MIN_LEADING
+    pair = ["The agency said", ", citing officials."]
+    assert joined(pair * FRAGMENT_MIN_LEADING) == ["The agency said, citing officials."] * FRAGMENT_MIN_LEADING
     assert joined(pair * (FRAGMENT_MIN_LEADING - 1)) == pair * (FRAGMENT_MIN_LEADING - 1)
+
+
+def test_a_link_inside_a_sentence_is_joined_on_both_sides() -> None:
+    """A short line between a line that breaks off in a lower-case word and
+    one that carries the sentence on is a link's text: the three are one
+    line, up to ``LINK_MAX_WORDS`` words of link."""
+    marks = ["It rained", ", then it stopped."] * FRAGMENT_MIN_LEADING
+    link = " ".join(["Instagram"] * LINK_MAX_WORDS)
+    assert joined(["Follow me on", link, ". There is more.", *marks])[0] == f"Follow me on {link}. There is more."
+    longer = f"{link} Today"
+    expected = ["Follow me on", f"{longer}. There is more."]
+    assert joined(["Follow me on", longer, ". There is more.", *marks])[:2] == expected
+
+
+def test_a_headline_is_not_joined_to_the_link_after_it() -> None:
+    """A line ending in a capitalised word (a headline) or a terminal mark,
+    or a link that opens a list item, stays apart."""
+    marks = ["It rained", ", then it stopped."] * FRAGMENT_MIN_LEADING
+    for before, link in (("Why Rents Rise", "Reuters"), ("Rents rose.", "Reuters"), ("Rents rose in", "* Reuters")):
+        assert joined([before, link, ", citing officials.", *marks])[0] == before
 
 
 def test_a_lower_case_line_after_a_full_stop_starts_a_new_line() -> None:
