@@ -4,8 +4,9 @@ import math
 
 import pytest
 
-from cleaner import Label, clean
+from cleaner import Label, Options, clean
 from cleaner.classifying import (
+    ABOVE_TITLE_MIN_WORDS,
     BYLINE_MAX_WORDS,
     COMMENT_THREAD_MIN_MARKERS,
     DATE_LIST_GAP,
@@ -44,6 +45,7 @@ from cleaner.headline import (
     candidate_rows,
     candidates,
     dated_headline,
+    TitleModel,
     default_title_model,
     line_parts,
     url_rows,
@@ -96,6 +98,27 @@ def test_headline_candidate_lookahead_edge() -> None:
     texts = ["We may earn a commission when you buy through links on our site.", *PROSE, PROSE[0], PROSE[1]]
     chosen = candidate_lines(texts, start=0)
     assert LOOKAHEAD in chosen and LOOKAHEAD + 1 not in chosen
+
+
+@pytest.mark.parametrize(("n", "kept"), [(ABOVE_TITLE_MIN_WORDS, True), (ABOVE_TITLE_MIN_WORDS - 1, False)])
+def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) -> None:
+    """When the headline is chosen a few lines into the article, the content
+    lines above it are furniture, but a paragraph of ``ABOVE_TITLE_MIN_WORDS``
+    words or more stays body. (A headline model that takes the question.)"""
+    words = "the council said on monday that it would approve the new budget for the schools and roads".split()
+    opening = " ".join((words * 3)[:n]).capitalize() + "."
+    text = "\n\n".join([
+        opening,
+        "Read also",
+        "Will the budget pass?",
+        "The council approved the budget after a long debate, and the mayor said she was pleased with it.",
+    ])  # fmt: skip
+    weights = [0.0] * len(TITLE_FEATURES)
+    weights[TITLE_FEATURES.index("ends_question")] = 20.0
+    doc = clean(text, Options(title_model=TitleModel(tuple(weights), 0.5)))
+    assert doc.title == "Will the budget pass?"
+    assert (doc.lines[0].label is Label.BODY) is kept
+    assert doc.lines[0].reason.startswith("context:above-title:" if kept else "context:")
 
 
 def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
