@@ -40,12 +40,12 @@ from cleaner.headline import (
     SHORT_WORDS,
     TITLE_FEATURES,
     URL_MIN_WORDS,
+    TitleModel,
     _held_by_another,
     _joined,
     candidate_rows,
     candidates,
     dated_headline,
-    TitleModel,
     default_title_model,
     line_parts,
     url_rows,
@@ -105,8 +105,8 @@ def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) 
     """When the headline is chosen a few lines into the article, the content
     lines above it are furniture, but a paragraph of ``ABOVE_TITLE_MIN_WORDS``
     words or more stays body. (A headline model that takes the question.)"""
-    words = "the council said on monday that it would approve the new budget for the schools and roads".split()
-    opening = " ".join((words * 3)[:n]).capitalize() + "."
+    words = ("the council said on monday that it would approve the new budget for the schools and roads " * 3).split()
+    opening = " ".join(words[:n]).capitalize() + "."
     text = "\n\n".join([
         opening,
         "Read also",
