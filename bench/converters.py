@@ -15,6 +15,10 @@ Converters:
 - ``lynx``: the layout of ``lynx -dump`` without its wrapping: each link's text opens with its
   number (``[12]Link text``) and a ``References`` list of the numbered targets ends the text
   (emulated: numbers put into the page, then inscriptis). Held out.
+- ``htmltotext``: the defaults of Node.js's ``html-to-text`` package: each link's target in
+  brackets after its text (``the report [https://example.org/r]``; not for in-page anchors nor
+  when the text is the target), headings in upper case, lines wrapped at 80 columns (emulated:
+  targets and case put into the page, then inscriptis, then each line wrapped). Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -89,6 +93,36 @@ def lynx_text(html: str) -> str:
     if targets:
         text += "\nReferences\n\n" + "\n".join(f"{n:4d}. {href}" for n, href in enumerate(targets, 1)) + "\n"
     return text
+
+
+HTMLTOTEXT_WIDTH = 80
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def htmltotext_text(html: str) -> str:
+    import textwrap
+
+    from inscriptis import get_text  # type: ignore[import-untyped]
+
+    tree = lxml.html.fromstring(html)
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        text = a.text_content().strip()
+        if href and text and href != text and not href.startswith("#"):
+            a.tail = f" [{href}]{a.tail or ''}"
+    for heading in tree.iter(*_HEADINGS):
+        for el in heading.iter():
+            el.text = el.text.upper() if el.text else el.text
+            if el is not heading and el.tail:
+                el.tail = el.tail.upper()
+    lines: list[str] = []
+    for line in get_text(lxml.html.tostring(tree, encoding="unicode")).splitlines():
+        indent = " " * (len(line) - len(line.lstrip()))
+        wrapped = textwrap.wrap(
+            line, HTMLTOTEXT_WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+        )
+        lines.extend(wrapped or [""])
+    return "\n".join(lines)
 
 
 _TEXT_NODE_DROP = frozenset({"head", "script", "style", "template", "svg", "noscript"})
@@ -192,6 +226,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "wrapped": wrapped_text,
     "textnodes": textnodes_text,
     "lynx": lynx_text,
+    "htmltotext": htmltotext_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")

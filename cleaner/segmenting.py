@@ -15,10 +15,12 @@ from collections.abc import Iterable, Iterator
 from .document import Line
 from .normalizing import (
     has_link_numbers,
+    has_link_targets,
     has_mojibake,
     normalize_line,
     repair_encoding,
     strip_link_numbers,
+    strip_link_targets,
     strip_markdown,
 )
 from .unwrapping import unwrap
@@ -50,18 +52,22 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     change the numbering of the input lines. The paragraphs of a hard-wrapped
     text are joined first (:func:`cleaner.unwrapping.unwrap`): each is one
     line, numbered by its first input line. ``layout=False`` skips what
-    repairs a converter's layout (the joining, a text browser's link numbers):
+    repairs a converter's layout (the joining, a text browser's link numbers,
+    bracketed link targets):
     for text that comes in paragraphs already, as an HTML extraction's blocks.
     """
     repair = has_mojibake(text)
     split = split_lines(text)
     numbered = layout and has_link_numbers(text)
+    targeted = layout and has_link_targets(text)
     lines = []
     for first, last, raw in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
         norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
         norm = strip_markdown(norm)
         if numbered:
             norm = strip_link_numbers(norm)
+        if targeted:
+            norm = strip_link_targets(norm)
         if norm:
             lines.append(Line(number=first + 1, raw=raw, text=norm, end=last + 1 if last > first else None))
     return lines

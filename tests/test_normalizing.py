@@ -3,6 +3,7 @@
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -11,11 +12,14 @@ from hypothesis import strategies as st
 from cleaner.document import Line
 from cleaner.normalizing import (
     LINK_NUMBER_MIN,
+    LINK_TARGET_MIN,
     MARKDOWN_MAX_CHARS,
     has_link_numbers,
+    has_link_targets,
     normalize_line,
     repair_encoding,
     strip_link_numbers,
+    strip_link_targets,
     strip_markdown,
 )
 from cleaner.segmenting import link_list_start, segment, split_documents, split_lines
@@ -167,11 +171,37 @@ def test_link_numbers_go_from_every_line_of_a_numbered_text() -> None:
     assert segment("Vote [1]today")[0].text == "Vote [1]today"
 
 
-@given(st.text(alphabet="[]0123 ab.\n", max_size=60))
-def test_strip_link_numbers_is_idempotent_and_invents_nothing(text: str) -> None:
+@pytest.mark.parametrize(("targets", "found"), [(LINK_TARGET_MIN, True), (LINK_TARGET_MIN - 1, False)])
+def test_link_targets_edge(targets: int, found: bool) -> None:
+    text = " ".join(f"link [https://example.org/{k}]" for k in range(targets))
+    assert has_link_targets(text) is found
+
+
+def test_what_is_not_a_bracketed_link_target() -> None:
+    # a Markdown link's text, a citation mark, a scheme-like label: none counts, none goes
+    for text in ("[www.example.org](https://example.org)", "risk [2]", "[Re:] reply", "[ ] box"):
+        assert not has_link_targets(text * LINK_TARGET_MIN)
+        assert strip_link_targets(text) == text
+
+
+def test_link_targets_go_from_every_line_of_a_text_that_brackets_them() -> None:
+    lines = [
+        "HOME [/] NEWS [HTTPS://EXAMPLE.ORG/NEWS]",
+        "The council [https://example.org/council] approved the budget [/budget], officials",
+        "said [mailto:press@example.org].",
+    ]
+    got = [line.text for line in segment("\n".join(lines))]
+    assert got == ["HOME NEWS", "The council approved the budget, officials", "said."]
+    # a text with too few of them keeps them
+    assert segment("See [https://example.org/r].")[0].text == "See [https://example.org/r]."
+
+
+@pytest.mark.parametrize("strip", [strip_link_numbers, strip_link_targets])
+@given(text=st.text(alphabet="[]0123/:ptw ab.\n", max_size=60))
+def test_stripping_link_marks_is_idempotent_and_invents_nothing(strip: Callable[[str], str], text: str) -> None:
     for line in split_lines(text):
-        once = strip_link_numbers(normalize_line(line))
-        assert strip_link_numbers(once) == once
+        once = strip(normalize_line(line))
+        assert strip(once) == once
         assert not Counter(once) - Counter(line)
 
 
