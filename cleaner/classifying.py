@@ -360,7 +360,8 @@ def title_candidates(
 ) -> tuple[list[Candidate], list[list[float]]]:
     """The lines and line parts that may be the headline and their feature
     rows (not a line repeated in ``TITLE_MIN_DOCS`` documents of its source,
-    nor a date, byline or breadcrumb line, though their parts may be:
+    nor the bare name a byline elsewhere gives, nor a date, byline or
+    breadcrumb line, though their parts may be:
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own). With the page URL's ``words``
     (:func:`~cleaner.headline.url_words`) the rows end with the URL features."""
@@ -370,6 +371,9 @@ def title_candidates(
     excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
     if repeats is not None:
         excluded = [x or n >= TITLE_MIN_DOCS for x, n in zip(excluded, repeats, strict=True)]
+    # a name that a byline elsewhere gives ("By Jane Doe") is the author's, not the headline
+    authors = {name.split(",")[0].strip() for name in a.names if name is not None}
+    excluded = [x or lines[i].text in authors for i, x in enumerate(excluded)]
     chosen, kinds = with_parts(lines, candidates(lines, a.feats, a.start, excluded))
     kept, kept_kinds, feats = [], [], []
     for (i, text), kind in zip(chosen, kinds, strict=True):

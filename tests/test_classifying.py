@@ -121,6 +121,24 @@ def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) 
     assert doc.lines[0].reason.startswith("context:above-title:" if kept else "context:")
 
 
+def test_a_name_a_byline_gives_is_not_the_headline() -> None:
+    """A line holding only the name a byline elsewhere gives ("By Elaine
+    Chen") is the author's. (A headline model that prefers name-like lines,
+    then the first line.)"""
+    text = "\n\n".join([
+        "Employers drop coverage for weight loss drugs",
+        "Elaine Chen",
+        *PROSE[:3],
+        "By Elaine Chen",
+    ])  # fmt: skip
+    weights = [0.0] * len(TITLE_FEATURES)
+    weights[TITLE_FEATURES.index("name_like")] = 20.0
+    weights[TITLE_FEATURES.index("first_line")] = 5.0
+    model = TitleModel(tuple(weights), 0.9)
+    assert clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs"
+    assert clean(text.replace("By Elaine Chen", "By John Smith"), Options(title_model=model)).title == "Elaine Chen"
+
+
 def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
     doc = clean("\n\n".join(["Daily Gazette", "Home News World", "Council approves budget after long debate", *PROSE]))
     assert doc.title == "Council approves budget after long debate"
