@@ -100,6 +100,11 @@ def test_headline_candidate_lookahead_edge() -> None:
     assert LOOKAHEAD in chosen and LOOKAHEAD + 1 not in chosen
 
 
+def headline_model(min_probability: float, **weights: float) -> TitleModel:
+    """A headline model with weights on the named features only."""
+    return TitleModel(tuple(weights.get(name, 0.0) for name in TITLE_FEATURES), min_probability)
+
+
 @pytest.mark.parametrize(("n", "kept"), [(ABOVE_TITLE_MIN_WORDS, True), (ABOVE_TITLE_MIN_WORDS - 1, False)])
 def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) -> None:
     """When the headline is chosen a few lines into the article, the content
@@ -113,9 +118,7 @@ def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) 
         "Will the budget pass?",
         "The council approved the budget after a long debate, and the mayor said she was pleased with it.",
     ])  # fmt: skip
-    weights = [0.0] * len(TITLE_FEATURES)
-    weights[TITLE_FEATURES.index("ends_question")] = 20.0
-    doc = clean(text, Options(title_model=TitleModel(tuple(weights), 0.5)))
+    doc = clean(text, Options(title_model=headline_model(0.5, ends_question=20.0)))
     assert doc.title == "Will the budget pass?"
     assert (doc.lines[0].label is Label.BODY) is kept
     assert doc.lines[0].reason.startswith("context:above-title:" if kept else "context:")
@@ -131,10 +134,7 @@ def test_a_name_a_byline_gives_is_not_the_headline() -> None:
         *PROSE[:3],
         "By Elaine Chen",
     ])  # fmt: skip
-    weights = [0.0] * len(TITLE_FEATURES)
-    weights[TITLE_FEATURES.index("name_like")] = 20.0
-    weights[TITLE_FEATURES.index("first_line")] = 5.0
-    model = TitleModel(tuple(weights), 0.9)
+    model = headline_model(0.9, name_like=20.0, first_line=5.0)
     assert clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs"
     assert clean(text.replace("By Elaine Chen", "By John Smith"), Options(title_model=model)).title == "Elaine Chen"
 
