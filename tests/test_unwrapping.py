@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleaner import unwrapping
 from cleaner.segmenting import segment
 from cleaner.unwrapping import (
     FRAGMENT_MIN_LEADING,
@@ -97,6 +99,19 @@ def test_mid_sentence_line_ends_admit_capitalized_continuations_edge() -> None:
     assert wrap_width(_continuations(needed, terminal=False)) is not None
     assert wrap_width(_continuations(needed - 1, terminal=False)) is None
     assert wrap_width(_continuations(needed, terminal=True)) is None
+
+
+def test_case_is_read_on_the_joins_between_words_when_link_markup_makes_most(monkeypatch: pytest.MonkeyPatch) -> None:
+    """html2text wraps links and images too: when most joins run into link
+    markup ("[Council](https://…)"), the case test reads the joins between
+    words only (fewer than ``WRAP_WORDED_SHARE`` of them here)."""
+    prose = _continuations(9, terminal=False)
+    link = "[Council](https://example.org/council/budget/vote) said more"
+    teaser = "The vote on the budget for schools and roads took place on Monday."
+    lines = [*prose, "", *[line for _ in range(len(prose) + 1) for line in (teaser, link, "")]]
+    assert wrap_width(lines) is not None
+    monkeypatch.setattr(unwrapping, "WRAP_WORDED_SHARE", 0.0)
+    assert wrap_width(lines) is None
 
 
 def test_list_items_headings_quotes_and_urls_start_their_own_line() -> None:
