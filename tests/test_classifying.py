@@ -22,12 +22,15 @@ from cleaner.classifying import (
     RESUME_MIN_PROBABILITY,
     STANDFIRST_MAX_WORDS,
     TAIL_MIN_PROBABILITY,
+    UPPER_HEADING_PARAGRAPH_WORDS,
+    UPPER_HEADINGS_MIN,
     _article_closer,
     _introduced_lists,
     analyse,
     classify,
     dated_feed_start,
     dateline_place,
+    upper_case_headings,
 )
 from cleaner.decoding import viterbi
 from cleaner.features import FEATURE_SAMPLE_CHARS, byline_name, line_features, rule_features
@@ -54,6 +57,7 @@ from cleaner.headline import (
 )
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
+from cleaner.model import default_model
 from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
 from cleaner.segmenting import segment
 
@@ -137,6 +141,31 @@ def test_a_name_a_byline_gives_is_not_the_headline() -> None:
     model = headline_model(0.9, name_like=20.0, first_line=5.0)
     assert clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs"
     assert clean(text.replace("By Elaine Chen", "By John Smith"), Options(title_model=model)).title == "Elaine Chen"
+
+
+def _upper_headed(headings: int, paragraph_words: int) -> list[str]:
+    paragraph = " ".join((PROSE[0].rstrip(".").split() * 3)[:paragraph_words]) + "."
+    return [line for k in range(headings) for line in (f"PART {k} OF THE STORY", paragraph)]
+
+
+@pytest.mark.parametrize(
+    ("headings", "paragraph_words", "upper"),
+    [
+        (UPPER_HEADINGS_MIN, UPPER_HEADING_PARAGRAPH_WORDS, True),
+        (UPPER_HEADINGS_MIN - 1, UPPER_HEADING_PARAGRAPH_WORDS, False),
+        (UPPER_HEADINGS_MIN, UPPER_HEADING_PARAGRAPH_WORDS - 1, False),
+    ],
+)
+def test_upper_case_headings_edge(headings: int, paragraph_words: int, upper: bool) -> None:
+    """A text writes its headings in upper case when enough upper-case lines
+    open paragraphs; its upper-case lines then read as title case (not
+    ``all_caps``) to the line features, and keep their text."""
+    texts = _upper_headed(headings, paragraph_words)
+    assert upper_case_headings(texts) is upper
+    lines = segment("\n\n".join(texts))
+    a = analyse(lines, stopwords("en"), default_lexicon(), default_model())
+    assert a.feats[0].all_caps is not upper
+    assert lines[0].text == "PART 0 OF THE STORY"
 
 
 def test_headline_is_the_last_headline_shaped_line_before_the_article() -> None:
