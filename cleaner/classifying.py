@@ -177,11 +177,12 @@ ABOVE_TITLE_MIN_WORDS = 20
 #: inscriptis ones have three such lines or more (headings in upper case on
 #: the page itself; 35 plain, 33 html2text), 1,042 of the held-out
 #: ``htmltotext`` ones (headings upper-cased by the converter; pages with
-#: fewer than three subheadings do not show it). Read in title case, the upper-case lines of those texts gave
-#: the ``htmltotext`` headlines .699 → .715 on wcxb-dev articles and .561 →
-#: .567 on trafilatura-eval, bodies within .0002 (``python -m bench.run
-#: --converters htmltotext --systems cleaner``); the inscriptis, plain and
-#: html2text cells moved by at most .0001.
+#: fewer than three subheadings do not show it). Read in title case, the
+#: upper-case lines of those texts gave the ``htmltotext`` headlines .699 →
+#: .715 on wcxb-dev articles and .561 → .567 on trafilatura-eval, bodies
+#: within .0002 (``python -m bench.run --converters htmltotext --systems
+#: cleaner``); the inscriptis, plain and html2text cells moved by at most
+#: .0001.
 UPPER_HEADINGS_MIN = 3
 UPPER_HEADING_PARAGRAPH_WORDS = 15
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")

@@ -108,9 +108,9 @@ _TERMINAL = tuple(".!?:;\"')»”…")
 FRAGMENT_MIN_LEADING = 2
 #: Longest link text (in words) a sentence broken in three text nodes is
 #: joined across: "Folgt mir gerne auf" / "Instagram" / ". Da gibt es …".
-#: The line before the link must end in a lower-case word (a headline, which
-#: ends in a capitalised one, or unterminated, is not joined to a date or a
-#: name after it). Measured on the held-out ``textnodes`` converter (``python
+#: The line before the link must end in a lower-case word: a headline has
+#: no terminal mark either, but ends in a capitalised word, and is not
+#: joined to the date or name after it. Measured on the held-out ``textnodes`` converter (``python
 #: -m bench.run --converters textnodes --systems cleaner``), which it was
 #: then calibrated on: with 4, scrapinghub-aeb shF1 .9014 → .9062, wcxb-dev
 #: articles .9128 → .9145 (titles .678 → .677), trafilatura-eval snippet F1
