@@ -226,22 +226,27 @@ class Lexicon:
         self.rules = rules
         self._line = self._compile([r for r in rules if r.match == "line"], 0)
         self._raw = self._compile([r for r in rules if r.match == "raw-line"], 0)
-        # "contains" rules are searched one by one, each behind its literal gate
-        # (a case-insensitive alternation over every line costs more than the
-        # whole rest of the feature extraction)
+        # "contains" rules are searched one by one, only those whose gate (a
+        # word the rule's every match holds) the line opens: a case-insensitive
+        # alternation over every line costs more than the whole rest of the
+        # feature extraction
         self._contains = [
-            (
-                literal_search(rule.requires) if rule.requires else None,
-                rule,
-                re.compile("|".join(f"(?:{p})" for p in rule.patterns), re.IGNORECASE),
-            )
+            (rule, re.compile("|".join(f"(?:{p})" for p in rule.patterns), re.IGNORECASE))
             for rule in rules
             if rule.match == "contains"
         ]
-        # Most lines open no gate at all: one search for every gate's words
-        # settles them (None when some rule has no gate and is always tried).
-        gated = all(rule.requires for _, rule, _ in self._contains)
-        self._any_gate = literal_search([w for _, rule, _ in self._contains for w in rule.requires]) if gated else None
+        # One scan finds every gate word a line holds: at each position the
+        # longest gate word starting there (a lookahead, so words may
+        # overlap); the shorter ones starting there are its prefixes, and
+        # ``_opened`` maps each word to the rules whose gate one of its
+        # prefixes opens. A rule without a gate is always tried.
+        words = sorted({w for rule, _ in self._contains for w in rule.requires})
+        self._gate_words = re.compile(f"(?=({literal_search(words).pattern}))") if words else None
+        self._opened = {
+            word: frozenset(k for k, (rule, _) in enumerate(self._contains) if any(map(word.startswith, rule.requires)))
+            for word in words
+        }
+        self._ungated = frozenset(k for k, (rule, _) in enumerate(self._contains) if not rule.requires)
         for rule in rules:
             self._check_examples(rule)
 
@@ -256,13 +261,15 @@ class Lexicon:
                     rule = dispatch.fullmatch(subject)
                     if rule is not None:
                         return rule
-        low = text.lower()
-        if self._any_gate is not None and self._any_gate.search(low) is None:
+        opened = set(self._ungated)
+        if self._gate_words is not None:
+            for word in self._gate_words.findall(text.lower()):
+                opened |= self._opened[word]
+        if not opened:
             return None
         best: tuple[int, Rule] | None = None
-        for gate, rule, compiled in self._contains:
-            if gate is not None and gate.search(low) is None:
-                continue
+        for k in sorted(opened):
+            rule, compiled = self._contains[k]
             found = compiled.search(text)
             if found is not None and (best is None or found.start() < best[0]):
                 best = (found.start(), rule)  # the earliest match wins, as in one alternation

@@ -26,8 +26,27 @@ def test_every_rule_has_counter_examples() -> None:
 
 
 def test_every_contains_rule_names_its_required_words() -> None:
-    # one rule without "requires" turns the shared gate off, and every line then runs every contains rule
+    # a rule without "requires" is tried on every line
     assert [rule.name for rule in LEXICON.rules if rule.match == "contains" and not rule.requires] == []
+
+
+def _contains_rule(name: str, pattern: str, example: str, requires: list[str]) -> dict:
+    return {"name": name, "kind": name, "match": "contains", "where": "any", "patterns": [pattern],
+            "examples": [example], "counter_examples": [], "requires": requires}  # fmt: skip
+
+
+def test_gate_words_inside_and_at_the_start_of_longer_ones_open_their_rules() -> None:
+    """One scan finds every gate word: "letter" inside "newsletter", and
+    "subscrib" where "subscribers" (another rule's gate) starts."""
+    lexicon = parse_lexicon(json.dumps({"rules": [
+        _contains_rule("letter", "letter box", "the letter box", ["letter"]),
+        _contains_rule("newsletter", "newsletter sign-up", "newsletter sign-up", ["newsletter"]),
+        _contains_rule("subscrib", r"subscrib\w* now", "subscribe now", ["subscrib"]),
+        _contains_rule("subscribers", "subscribers only", "subscribers only", ["subscribers"]),
+    ]}))  # fmt: skip
+    got = {text: getattr(lexicon.match(text), "name", None) for text in ("Our newsletter box", "Subscribers now")}
+    assert got == {"Our newsletter box": "letter", "Subscribers now": "subscrib"}
+    assert lexicon.match("No gate word here") is None
 
 
 def test_line_key_drops_bullets_and_trailing_marks_only() -> None:
