@@ -21,6 +21,7 @@ from cleaner.cli import main
 from cleaner.document import Label
 from cleaner.html import (
     KICKER_MIN_CHARS,
+    RULE_MAX_WORDS,
     AsidesError,
     Block,
     Extraction,
@@ -486,6 +487,22 @@ def test_a_gap_line_is_recovered_when_it_is_prose_and_no_rule_fires(gap: str, la
     line = next(line for line in doc.lines if line.text == gap)
     assert (line.label, line.reason) == (label, reason)
     assert (gap in doc.text) is (label is Label.BODY)
+
+
+@pytest.mark.parametrize(("words", "dropped"), [(RULE_MAX_WORDS + 1, True), (RULE_MAX_WORDS, False)])
+def test_a_long_block_repeated_word_for_word_is_dropped(words: int, dropped: bool) -> None:
+    """trafilatura sometimes takes an article in twice (a hidden copy, a
+    print version): a block of more than ``RULE_MAX_WORDS`` words that an
+    earlier block repeats exactly is ``dup:repeat``; a shorter one stays."""
+    repeated = " ".join((" ".join(PARAGRAPHS) + " ").split()[:words]) + "."
+    blocks = [Block(repeated, "paragraph"), Block(PARAGRAPHS[2], "paragraph"), Block(repeated, "paragraph")]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert [line.reason for line in doc.lines] == [
+        "html:paragraph",
+        "html:paragraph",
+        "dup:repeat" if dropped else "html:paragraph",
+    ]
+    assert doc.text.count(repeated) == (1 if dropped else 2)
 
 
 LEFT_OUT = "The committee met again on Tuesday and the vote was put off until the next week."
