@@ -112,7 +112,8 @@ def htmltotext_text(html: str) -> str:
             a.tail = f" [{href}]{a.tail or ''}"
     for heading in tree.iter(*_HEADINGS):
         for el in heading.iter():
-            el.text = el.text.upper() if el.text else el.text
+            if el.text:
+                el.text = el.text.upper()
             if el is not heading and el.tail:
                 el.tail = el.tail.upper()
     lines: list[str] = []
