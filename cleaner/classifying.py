@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .copies import copied_lines
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
 from .features import LineFeatures, byline_name, line_features
@@ -503,6 +504,9 @@ def classify(
     # the article's last paragraph: a tail line after a.end, never a lead line before a.start
     _closing_date_list(lines, a, max([a.end, *adjoining]))
     _related_lists(lines, a)
+    kept = [line for line in lines if line.label in BODY_LABELS]
+    for k in copied_lines([line.text for line in kept]):
+        kept[k].set(Label.BOILERPLATE, "dup:repeat")
     if repeats is not None:
         label_furniture(lines, repeats)
     _standfirst(lines, title_at, a, fields)

@@ -36,6 +36,7 @@ from importlib import resources
 from typing import Any
 
 from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
+from .copies import copied_lines
 from .document import BODY_LABELS, Label, Line
 from .features import byline_name, rule_features
 from .headline import TitleModel, default_title_model
@@ -974,8 +975,13 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     closed = False
     long_blocks: set[str] = set()
+    blocks = [i for i in range(n) if kinds[i] != "gap"]
+    copied = {blocks[k] for k in copied_lines([lines[i].text for i in blocks])} if mode != "none" else set()
     for i, line in enumerate(lines):
         f = feats[i]
+        if i in copied:
+            line.set(Label.BOILERPLATE, "dup:repeat")
+            continue
         if kinds[i] == "gap":
             if recovered[i]:
                 line.set(Label.BODY, "html:recovered")
