@@ -19,6 +19,10 @@ Converters:
   brackets after its text (``the report [https://example.org/r]``; not for in-page anchors nor
   when the text is the target), headings in upper case, lines wrapped at 80 columns (emulated:
   targets and case put into the page, then inscriptis, then each line wrapped). Held out.
+- ``gettext``: BeautifulSoup's ``soup.get_text()`` without arguments (emulated with lxml): the
+  text nodes joined with nothing between them, so the page source's own line breaks and
+  indentation are the layout (a minified page is one long line) and inline tags glue words.
+  Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -148,6 +152,22 @@ def textnodes_text(html: str) -> str:
     return "\n".join(out)
 
 
+def gettext_text(html: str) -> str:
+    """BeautifulSoup's ``soup.get_text()`` with no arguments: every text node
+    of the document (the head's title included; script, style and template
+    contents and comments left out, as bs4 does since 4.9) joined with
+    nothing between them, so the page source's own line breaks and
+    indentation are the only layout, and inline tags glue their words."""
+    data = html.encode("utf-8", "surrogatepass")
+    try:
+        root = lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True,
+                                                                               remove_pis=True))  # fmt: skip
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    lxml.etree.strip_elements(root, "script", "style", "template", with_tail=False)
+    return "".join(root.itertext())
+
+
 # noscript is kept: Discourse forums (17 wcxb-dev pages) put the whole page text in it
 _DROP_TAGS = ("head", "script", "style", "template", "svg")
 # fmt: off
@@ -228,6 +248,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "textnodes": textnodes_text,
     "lynx": lynx_text,
     "htmltotext": htmltotext_text,
+    "gettext": gettext_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")

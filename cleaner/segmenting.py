@@ -23,6 +23,7 @@ from .normalizing import (
     strip_link_targets,
     strip_markdown,
 )
+from .ungluing import is_glued, unglue
 from .unwrapping import unwrap
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
@@ -51,25 +52,30 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     Mojibake is repaired line by line, after splitting, so a repair can never
     change the numbering of the input lines. The paragraphs of a hard-wrapped
     text are joined first (:func:`cleaner.unwrapping.unwrap`): each is one
-    line, numbered by its first input line. ``layout=False`` skips what
-    repairs a converter's layout (the joining, a text browser's link numbers,
-    bracketed link targets):
+    line, numbered by its first input line. The long lines of a glued text
+    (:mod:`cleaner.ungluing`: a page's blocks run together, as
+    ``soup.get_text()`` writes a minified page) are split where two blocks
+    meet; the parts share their input line's number. ``layout=False`` skips
+    what repairs a converter's layout (the joining, the splitting, a text
+    browser's link numbers, bracketed link targets):
     for text that comes in paragraphs already, as an HTML extraction's blocks.
     """
     repair = has_mojibake(text)
     split = split_lines(text)
     numbered = layout and has_link_numbers(text)
     targeted = layout and has_link_targets(text)
+    glued = layout and is_glued(split)
     lines = []
-    for first, last, raw in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
-        norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
-        norm = strip_markdown(norm)
-        if numbered:
-            norm = strip_link_numbers(norm)
-        if targeted:
-            norm = strip_link_targets(norm)
-        if norm:
-            lines.append(Line(number=first + 1, raw=raw, text=norm, end=last + 1 if last > first else None))
+    for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
+        for raw in unglue(whole) if glued else (whole,):
+            norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
+            norm = strip_markdown(norm)
+            if numbered:
+                norm = strip_link_numbers(norm)
+            if targeted:
+                norm = strip_link_targets(norm)
+            if norm:
+                lines.append(Line(number=first + 1, raw=raw, text=norm, end=last + 1 if last > first else None))
     return lines
 
 

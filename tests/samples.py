@@ -13,3 +13,18 @@ ARTICLE_TEMPLATE = (
     "The budget will be reviewed again in the spring, when the council expects new figures on tax receipts.\n\n"
     "Share:\n"
 )
+
+#: Plain news paragraphs, a sentence each, all different.
+PARAGRAPHS = [
+    "The city council voted on Tuesday to raise the budget for road repairs by a fifth next year.",
+    "Residents had complained for months about potholes on the main roads leading into the centre.",
+    "The mayor said the money would come from savings in the administration rather than new taxes.",
+    "Work on the first streets is due to start in March and should be finished before the summer.",
+    "Opposition members said the plan came too late and asked for a full list of the roads concerned.",
+    "A spokesman for the council said the list would be published on its website within two weeks.",
+    "Shop owners in the old town welcomed the decision but asked that the works avoid the busy season.",
+    "The budget for public transport stays the same, which the bus drivers' union called a missed chance.",
+    "Last year the council spent less than half of what neighbouring towns of a similar size spent on roads.",
+    "The vote was carried by twenty-one votes to fourteen after a debate that lasted more than three hours.",
+    "The first contracts will be awarded in January, and local firms have been invited to put in offers.",
+]

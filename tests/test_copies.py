@@ -10,13 +10,7 @@ from cleaner.copies import COPY_MIN_WORDS, COPY_REACH, COPY_RUN, copied_lines
 from cleaner.html import Block, Extraction
 from cleaner.pipeline import clean_extraction
 
-PARAGRAPHS = [
-    "The city council voted on Tuesday to raise the budget for road repairs by a fifth next year.",
-    "Residents had complained for months about potholes on the main roads leading into the centre.",
-    "The mayor said the money would come from savings in the administration rather than new taxes.",
-    "Work on the first streets is due to start in March and should be finished before the summer.",
-    "Opposition members said the plan came too late and asked for a full list of the roads concerned.",
-]
+from .samples import PARAGRAPHS
 
 
 def sentence(words: int, tag: str) -> str:

@@ -1,0 +1,92 @@
+"""Glued text (a page's blocks run together, as ``soup.get_text()`` writes a
+minified page): ``cleaner.ungluing`` and its use by ``segment``."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean, clean_text
+from cleaner.segmenting import segment
+from cleaner.ungluing import GLUED_LINE_CHARS, GLUED_MIN_ENDS, SPLIT_MIN_CHARS, is_glued, unglue
+
+from .samples import PARAGRAPHS
+
+MENU = "HomeNewsSportWeatherTravelContact usSubscribe"
+FOOTER = "Related StoriesCouncil approves new parking feesShare this articleCopyright 2025 The Daily Record"
+
+
+def glued_line(ends: int, chars: int) -> str:
+    """A line of exactly ``chars`` characters with ``ends`` glued sentence ends."""
+    head = "".join(f"It rained on day {k}.The" + " " for k in range(ends))
+    filler = "x" * (chars - len(head) - len(" end"))
+    return head + filler + " end"
+
+
+@pytest.mark.parametrize(
+    ("ends", "chars", "glued"),
+    [
+        (GLUED_MIN_ENDS, GLUED_LINE_CHARS, True),
+        (GLUED_MIN_ENDS, GLUED_LINE_CHARS - 1, False),
+        (GLUED_MIN_ENDS - 1, GLUED_LINE_CHARS, False),
+    ],
+)
+def test_a_text_is_glued_from_one_long_line_with_glued_sentence_ends(ends: int, chars: int, glued: bool) -> None:
+    line = glued_line(ends, chars)
+    assert len(line) == chars
+    assert is_glued(["Short line.", line]) is glued
+
+
+def test_code_and_scripts_run_together_are_not_glued_prose() -> None:
+    """A capital after a dot that is not followed by a word and a space is
+    code (``os.Getenv("KEY")``, minified JavaScript), not a glued sentence."""
+    code = 'v, err := note.NewSigner(os.Getenv("LOG_KEY")) if err != nil { log.Fatalln("no") } ' * 20
+    assert len(code) >= GLUED_LINE_CHARS
+    assert not is_glued([code])
+
+
+@pytest.mark.parametrize(("chars", "split"), [(SPLIT_MIN_CHARS - 1, False), (SPLIT_MIN_CHARS, True)])
+def test_only_lines_of_split_min_chars_are_split(chars: int, split: bool) -> None:
+    line = glued_line(1, chars)
+    assert (len(unglue(line)) > 1) is split
+
+
+def test_a_long_line_without_a_glued_sentence_end_is_left_whole() -> None:
+    """Brand names ("YouTube", "WordPress") in a careful line are not seams."""
+    line = "She posted the video on YouTube and wrote about it on WordPress, the council said. " * 5
+    assert unglue(line) == [line]
+
+
+def test_unglue_splits_after_sentence_ends_and_between_a_word_and_a_capitalised_one() -> None:
+    assert unglue(glued_line(1, SPLIT_MIN_CHARS) + "Next Story") == [
+        "It rained on day 0.",
+        "The " + "x" * (SPLIT_MIN_CHARS - len("It rained on day 0.The  end")) + " end",
+        "Next Story",
+    ]
+
+
+def glued_page() -> str:
+    return "Council votes more money for roads | The Daily Record\n" + MENU + "".join(PARAGRAPHS) + FOOTER
+
+
+def test_segment_splits_a_glued_page_and_the_parts_keep_their_line_number() -> None:
+    lines = segment(glued_page())
+    assert [line.text for line in lines[1:7]] == ["Home", "News", "Sport", "Weather", "Travel", "Contact us"]
+    assert [line.text for line in lines if line.text in PARAGRAPHS] == PARAGRAPHS
+    assert {line.number for line in lines[1:]} == {2}
+
+
+def test_a_careful_text_is_not_split() -> None:
+    text = "\n".join([*PARAGRAPHS, (" ".join(PARAGRAPHS) + " ") * 3 + "See it on YouTube."])
+    assert [line.text for line in segment(text)] == text.split("\n")
+
+
+def test_cleaning_a_glued_page_keeps_the_article_and_drops_the_menu() -> None:
+    doc = clean(glued_page())
+    assert doc.text.split("\n\n") == PARAGRAPHS
+    removed = {line.text for line in doc.lines if line.text not in PARAGRAPHS}
+    assert {"Home", "News", "Share this article"} <= removed
+
+
+def test_cleaning_a_glued_page_is_idempotent() -> None:
+    once = clean_text(glued_page())
+    assert clean_text(once) == once
