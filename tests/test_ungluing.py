@@ -7,7 +7,15 @@ import pytest
 
 from cleaner import clean, clean_text
 from cleaner.segmenting import segment
-from cleaner.ungluing import GLUED_LINE_CHARS, GLUED_MIN_ENDS, SPLIT_MIN_CHARS, is_glued, unglue
+from cleaner.ungluing import (
+    GLUED_LINE_CHARS,
+    GLUED_MIN_ENDS,
+    SPACED_MIN_RUNS,
+    SPACED_MIN_SHARE,
+    SPLIT_MIN_CHARS,
+    is_glued,
+    unglue,
+)
 
 from .samples import PARAGRAPHS
 
@@ -90,3 +98,32 @@ def test_cleaning_a_glued_page_keeps_the_article_and_drops_the_menu() -> None:
 def test_cleaning_a_glued_page_is_idempotent() -> None:
     once = clean_text(glued_page())
     assert clean_text(once) == once
+
+
+def spaced_line(runs: int) -> str:
+    """A line of blocks, ``runs`` runs of spaces between them, longer than
+    ``GLUED_LINE_CHARS``."""
+    blocks = ["Home About Contact", *PARAGRAPHS[: runs - 1], " ".join(PARAGRAPHS + PARAGRAPHS)]
+    return "     ".join(blocks[: runs + 1])
+
+
+@pytest.mark.parametrize(("runs", "glued"), [(SPACED_MIN_RUNS, True), (SPACED_MIN_RUNS - 1, False)])
+def test_a_text_is_glued_from_one_long_line_with_runs_of_spaces_between_blocks(runs: int, glued: bool) -> None:
+    line = spaced_line(runs)
+    assert len(line) >= GLUED_LINE_CHARS
+    assert is_glued([line]) is glued
+
+
+@pytest.mark.parametrize(("rest", "glued"), [(0.99, True), (1.01, False)])
+def test_a_spaced_line_must_hold_spaced_min_share_of_the_text(rest: float, glued: bool) -> None:
+    """Rows of a table padded with spaces (inscriptis) are long spaced lines
+    too, but hold a small share of the page's text."""
+    line = spaced_line(SPACED_MIN_RUNS)
+    other = "x" * int(len(line) * rest * (1 - SPACED_MIN_SHARE) / SPACED_MIN_SHARE)
+    assert is_glued([line, other]) is glued
+
+
+def test_a_spaced_page_is_split_at_its_runs_of_spaces_only() -> None:
+    line = spaced_line(SPACED_MIN_RUNS)
+    assert [part.split()[0] for part in unglue(line)] == ["Home", "The", "Residents", "The"]
+    assert "YouTube" in unglue(line + "     She posted it on YouTube. " * 10)[-1]
