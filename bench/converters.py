@@ -23,6 +23,8 @@ Converters:
   text nodes joined with nothing between them, so the page source's own line breaks and
   indentation are the layout (a minified page is one long line) and inline tags glue words.
   Held out.
+- ``flat``: ``soup.get_text(" ", strip=True)``: the text nodes joined by one space, the whole page
+  on one line. Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -168,6 +170,12 @@ def gettext_text(html: str) -> str:
     return "".join(root.itertext())
 
 
+def flat_text(html: str) -> str:
+    """BeautifulSoup's ``soup.get_text(" ", strip=True)`` (or ``" ".join(soup.stripped_strings)``):
+    every text node stripped and joined by one space, the whole page on one line."""
+    return " ".join(gettext_text(html).split())
+
+
 # noscript is kept: Discourse forums (17 wcxb-dev pages) put the whole page text in it
 _DROP_TAGS = ("head", "script", "style", "template", "svg")
 # fmt: off
@@ -249,6 +257,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "lynx": lynx_text,
     "htmltotext": htmltotext_text,
     "gettext": gettext_text,
+    "flat": flat_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")

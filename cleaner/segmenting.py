@@ -23,7 +23,7 @@ from .normalizing import (
     strip_link_targets,
     strip_markdown,
 )
-from .ungluing import is_glued, unglue
+from .ungluing import flat_line, is_glued, sentences, unglue
 from .unwrapping import unwrap
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
@@ -55,7 +55,8 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     line, numbered by its first input line. The long lines of a glued text
     (:mod:`cleaner.ungluing`: a page's blocks run together, as
     ``soup.get_text()`` writes a minified page) are split where two blocks
-    meet; the parts share their input line's number. ``layout=False`` skips
+    meet, and the line of a flat text (the whole page on one line) into
+    sentences; the parts share their input line's number. ``layout=False`` skips
     what repairs a converter's layout (the joining, the splitting, a text
     browser's link numbers, bracketed link targets):
     for text that comes in paragraphs already, as an HTML extraction's blocks.
@@ -65,9 +66,10 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     numbered = layout and has_link_numbers(text)
     targeted = layout and has_link_targets(text)
     glued = layout and is_glued(split)
+    flat = flat_line(split) if layout and not glued else None
     lines = []
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
-        for raw in unglue(whole) if glued else (whole,):
+        for raw in unglue(whole) if glued else sentences(whole) if first == flat else (whole,):
             norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
             norm = strip_markdown(norm)
             if numbered:

@@ -8,11 +8,14 @@ import pytest
 from cleaner import clean, clean_text
 from cleaner.segmenting import segment
 from cleaner.ungluing import (
+    FLAT_MIN_SHARE,
     GLUED_LINE_CHARS,
     GLUED_MIN_ENDS,
     SPACED_MIN_RUNS,
     SPACED_MIN_SHARE,
+    SPLIT_MAX_CHARS,
     SPLIT_MIN_CHARS,
+    flat_line,
     is_glued,
     unglue,
 )
@@ -127,3 +130,52 @@ def test_a_spaced_page_is_split_at_its_runs_of_spaces_only() -> None:
     line = spaced_line(SPACED_MIN_RUNS)
     assert [part.split()[0] for part in unglue(line)] == ["Home", "The", "Residents", "The"]
     assert "YouTube" in unglue(line + "     She posted it on YouTube. " * 10)[-1]
+
+
+def flat_page() -> str:
+    """A page as ``soup.get_text(" ", strip=True)`` writes it: one line."""
+    return (
+        "Skip to content Home News Sport Council votes more money for roads. "
+        + " ".join(PARAGRAPHS)
+        + " Related Stories: Council approves new parking fees. Copyright 2025 The Daily Record. All rights reserved."
+    )
+
+
+@pytest.mark.parametrize(("chars", "share", "flat"), [
+    (GLUED_LINE_CHARS, FLAT_MIN_SHARE, True),
+    (GLUED_LINE_CHARS - 1, FLAT_MIN_SHARE, False),
+    (GLUED_LINE_CHARS, FLAT_MIN_SHARE - 0.01, False),
+])  # fmt: skip
+def test_a_text_is_flat_when_one_long_line_holds_nearly_all_of_it(chars: int, share: float, flat: bool) -> None:
+    line = (" ".join(PARAGRAPHS) * 3)[:chars]
+    rest = "x" * round(chars * (1 - share) / share)
+    assert (flat_line(["", line, rest]) == 1) is flat
+
+
+def test_a_flat_line_is_split_into_sentences_that_keep_its_number() -> None:
+    lines = segment("Daily Record\n" + flat_page())
+    assert [line.text for line in lines if line.text in PARAGRAPHS] == PARAGRAPHS
+    assert {line.number for line in lines[1:]} == {2}
+    assert lines[1].text == "Skip to content Home News Sport Council votes more money for roads."
+
+
+def test_cleaning_a_flat_page_keeps_every_sentence_of_the_article_and_drops_the_footer() -> None:
+    doc = clean(flat_page())
+    assert all(paragraph in doc.text.split("\n\n") for paragraph in PARAGRAPHS)
+    assert "All rights reserved." not in doc.text
+    assert clean_text(clean_text(flat_page())) == clean_text(flat_page())
+
+
+def test_a_glued_text_is_not_read_as_flat() -> None:
+    """A glued page is split at its seams, not into sentences."""
+    lines = segment(glued_page())
+    assert "Home" in [line.text for line in lines]
+
+
+@pytest.mark.parametrize(("chars", "split"), [(SPLIT_MAX_CHARS, True), (SPLIT_MAX_CHARS + 1, False)])
+def test_lines_longer_than_split_max_chars_are_left_whole(chars: int, split: bool) -> None:
+    flat = (" ".join(PARAGRAPHS) + " ") * (chars // len(" ".join(PARAGRAPHS)) + 1)
+    flat = flat[:chars]
+    assert (flat_line([flat]) == 0) is split
+    glued = flat.replace(". ", ".", 3).ljust(chars, "x")
+    assert (len(unglue(glued)) > 1) is split
