@@ -45,7 +45,7 @@ _SPACES = re.compile(r"(?<=\S)[ \t\xa0]{3,}(?=\S)")
 #: Spaces between two sentences: after a terminal mark (and a closing quote
 #: or bracket), before a capital or a digit (an opening quote or bracket
 #: first).
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’)\]]))\s+(?=[\"“‘(\[]?[A-ZÀ-Þ0-9])")
+_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’“‘»)\]]))\s+(?=[\"“‘„‚«(\[]?[A-ZÀ-Þ0-9])")
 #: A text is glued when one of its lines has at least ``GLUED_LINE_CHARS``
 #: characters and ``GLUED_MIN_ENDS`` glued sentence ends; then its lines of
 #: ``SPLIT_MIN_CHARS`` or more that hold a glued sentence end are split.

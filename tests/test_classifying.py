@@ -748,3 +748,17 @@ def test_a_text_browser_dump_loses_its_link_numbers_and_link_list() -> None:
     listed = [line for line in doc.lines if line.text == "References" or line.text in targets]
     assert len(listed) == len(targets) + 1
     assert {(line.label, line.reason) for line in listed} == {(Label.BOILERPLATE, "shape:link-list")}
+
+
+@pytest.mark.parametrize(
+    ("text", "terminal"),
+    [
+        ("Er sagte: „Ich boxe sie alle!“", True),  # German closing quotes
+        ("„Das war es.“ Dann ging er. ‚Nein.‘", True),
+        ("He said: “It is over.”", True),
+        ("Ils ont dit : « C'est fini. »", True),  # a space before the French closing mark
+        ("The page said “", False),  # an opening quote alone ends nothing
+    ],
+)
+def test_a_sentence_may_end_in_any_closing_quote(text: str, terminal: bool) -> None:
+    assert line_features(text, text, stopwords("de"), default_lexicon()).terminal is terminal
