@@ -5,7 +5,8 @@ Pages often hold hidden copies of their article (a print or app version, an
 carry the article three times), and both a text dump and trafilatura take
 them in. A copy is told from a paragraph that an article legitimately repeats
 (a quote, a pull quote, a recipe step) by its density: several of the kept
-lines around it are copies too.
+lines around it are copies too; or by its length: a repeated paragraph of
+more than ``COPY_ALONE_WORDS`` words is a copy on its own.
 """
 
 from __future__ import annotations
@@ -30,13 +31,22 @@ COPY_REACH = 2
 #: .9286 → .9315 / .9309 / .9297 (three sites' pages up by .32-.37, three
 #: down by at most .015); scrapinghub-aeb and trafilatura-eval do not move.
 COPY_RUN = 3
+#: A copy longer than this (in words) goes on its own. It was the HTML second
+#: pass's rule first (cached extractions: scrapinghub-aeb .9670 → .9673,
+#: wcxb-dev articles .9403 → .9406; repeats of 10+ words alone .9669 /
+#: .9406, of 5+ .9661 / .9400: the references keep some short repeats). On
+#: the text track it moves scrapinghub-aeb .9282 / .9193 → .9286 / .9197
+#: (plain / html2text: Business Insider), wcxb-dev articles by at most
+#: .0001 (13 pages, most down by less than .06: a listing that repeats an
+#: event's description) and trafilatura-eval by 3 snippets, up.
+COPY_ALONE_WORDS = 40
 
 
 def copied_lines(texts: Sequence[str]) -> set[int]:
     """Positions in ``texts`` (the kept lines, in order) of the copies to drop:
     a line of ``COPY_MIN_WORDS`` words or more that repeats an earlier one
     word for word, with at least ``COPY_RUN`` such copies among the lines
-    ``COPY_REACH`` either side of it.
+    ``COPY_REACH`` either side of it or more than ``COPY_ALONE_WORDS`` words.
 
     >>> intro = ["one two three four five six seven eight nine ten " + w for w in "abc"]
     >>> sorted(copied_lines(intro + ["Meal 1"] + intro))
@@ -46,12 +56,15 @@ def copied_lines(texts: Sequence[str]) -> set[int]:
     """
     seen: set[str] = set()
     copy = [False] * len(texts)
+    alone = [False] * len(texts)
     for i, text in enumerate(texts):
-        if len(text.split()) >= COPY_MIN_WORDS:
+        words = len(text.split())
+        if words >= COPY_MIN_WORDS:
             copy[i] = text in seen
+            alone[i] = copy[i] and words > COPY_ALONE_WORDS
             seen.add(text)
     return {
         i
         for i, is_copy in enumerate(copy)
-        if is_copy and sum(copy[max(0, i - COPY_REACH) : i + COPY_REACH + 1]) >= COPY_RUN
+        if alone[i] or (is_copy and sum(copy[max(0, i - COPY_REACH) : i + COPY_REACH + 1]) >= COPY_RUN)
     }

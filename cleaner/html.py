@@ -917,12 +917,7 @@ def fuse_title(meta_title: str | None, headline: str | None, site_name: str | No
 #: ``full`` runs the whole line classifier; ``none`` keeps every block.
 SECOND_PASS = "rules"
 #: Blocks longer than this (in words) are prose: the rules are not tried on
-#: them, and one an earlier block repeats word for word is ``dup:repeat``
-#: (trafilatura sometimes takes an article in twice). On cached extractions
-#: (``python -m bench.html_dev``) the repeats moved 12 pages: scrapinghub-aeb
-#: .9670 → .9673, wcxb-dev articles .9403 → .9406, trafilatura-eval
-#: unchanged; with repeats of 10 words or more counted, .9669 / .9406, and
-#: of 5, .9661 / .9400 (the references keep some short repeats).
+#: them (a copy of an earlier block is ``dup:repeat``, :mod:`cleaner.copies`).
 RULE_MAX_WORDS = 40
 
 
@@ -974,7 +969,6 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
     prose_at = [i for i in range(n) if prose[i]]
     first_prose, last_prose = (prose_at[0], prose_at[-1]) if prose_at else (n, -1)
     closed = False
-    long_blocks: set[str] = set()
     blocks = [i for i in range(n) if kinds[i] != "gap"]
     copied = {blocks[k] for k in copied_lines([lines[i].text for i in blocks])} if mode != "none" else set()
     for i, line in enumerate(lines):
@@ -990,11 +984,7 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
             else:
                 line.set(Label.BOILERPLATE, "html:left-out")
             continue
-        if f is None and mode != "none" and line.text in long_blocks:
-            line.set(Label.BOILERPLATE, "dup:repeat")
-            continue
         if f is None:
-            long_blocks.add(line.text)
             line.set(Label.HEADING if kinds[i] == "heading" else Label.BODY, f"html:{kinds[i]}")
             continue
         rule = f.rule if mode != "none" else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
-from cleaner.copies import COPY_MIN_WORDS, COPY_REACH, COPY_RUN, copied_lines
+from cleaner.copies import COPY_ALONE_WORDS, COPY_MIN_WORDS, COPY_REACH, COPY_RUN, copied_lines
 from cleaner.html import Block, Extraction
 from cleaner.pipeline import clean_extraction
 
@@ -63,3 +63,11 @@ def test_html_second_pass_drops_a_section_trafilatura_took_in_twice() -> None:
     doc = clean_extraction(Extraction(blocks=blocks))
     assert [line.reason for line in doc.lines][len(PARAGRAPHS) :] == ["dup:repeat"] * COPY_RUN
     assert all(doc.text.count(p) == 1 for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(("words", "dropped"), [(COPY_ALONE_WORDS, False), (COPY_ALONE_WORDS + 1, True)])
+def test_a_long_copy_goes_on_its_own(words: int, dropped: bool) -> None:
+    """A paragraph of more than ``COPY_ALONE_WORDS`` words repeated word for
+    word is a copy without other copies around it."""
+    long = sentence(words, "alpha")
+    assert copied_lines([long, *PARAGRAPHS[:3], long]) == ({4} if dropped else set())
