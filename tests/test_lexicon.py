@@ -53,7 +53,8 @@ def test_line_key_drops_bullets_and_trailing_marks_only() -> None:
     assert line_key("  \u2022 Share this: ") == "share this"
     assert line_key("Comments are closed.") == "comments are closed."
     assert line_key("You may also like…") == "you may also like"
-    assert line_key("Read more...") == "read more..."
+    assert line_key("Read more...") == line_key("Read more…") == "read more"  # an ellipsis typed as dots
+    assert line_key("Posted in 2019.") == "posted in 2019."  # one full stop ends a sentence: it stays
 
 
 def _rules_file() -> dict:
@@ -137,7 +138,7 @@ def test_first_chars_of_unknown_starts_is_none() -> None:
 
 def test_line_key_strips_as_the_regexes_would() -> None:
     lead = re.compile(r"^[\s*+•·▪►▸◦‣●○■□>#|\-–—]+")
-    trail = re.compile(r"[\s:|»›>·•\-–—]+$")
+    trail = re.compile(r"(?:[\s:|»›>·•\-–—]|\.{2,})+$")  # two or more dots: an ellipsis
     rng = random.Random(3)
     alphabet = list(" \t\n\u00a0\u2003\u3000\x1c\x85*+•·▪►▸◦‣●○■□>#|-–—:»›abcAZ.")
     for _ in range(20000):
