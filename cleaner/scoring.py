@@ -30,7 +30,7 @@ NON_CLOSING_RULES = frozenset({"related-teaser"})
 CLOSER_TAIL_SHARE = 0.5
 
 
-def is_closer(f: LineFeatures) -> bool:
+def is_closer(f: LineFeatures | RuleFeatures) -> bool:
     return f.rule is not None and f.rule.kind in CLOSER_KINDS and f.rule.name not in NON_CLOSING_RULES
 
 

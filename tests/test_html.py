@@ -9,6 +9,7 @@ removed) and stored in their declared charset: ``input.html`` (bytes),
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from cleaner import clean
 from cleaner.cli import main
 from cleaner.document import Label
 from cleaner.html import (
+    HTML_CLOSER_TAIL_SHARE,
     KICKER_MIN_CHARS,
     RULE_MAX_WORDS,
     AsidesError,
@@ -453,6 +455,16 @@ def test_a_gap_line_that_copies_a_block_stays_out() -> None:
     assert [b.kind for b in with_gaps(_blocks(LONG, "Two."), page_)] == ["paragraph", "paragraph"]
 
 
+def test_a_gap_line_found_inside_a_block_stays_out() -> None:
+    """A page repeats an article's lead sentence as a teaser: it is a copy of part of a block."""
+    lead = LONG + " It went on for three more pages."
+    page_ = [(lead, "text", False), (LONG, "text", False), ("Two.", "text", False)]
+    assert [b.kind for b in with_gaps(_blocks(lead, "Two."), page_)] == ["paragraph", "paragraph"]
+    other = "Another sentence that trafilatura left out of the body."
+    page_ = [(lead, "text", False), (other, "text", False), ("Two.", "text", False)]
+    assert [b.kind for b in with_gaps(_blocks(lead, "Two."), page_)] == ["paragraph", "gap", "paragraph"]
+
+
 def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> None:
     import lxml.html
 
@@ -503,6 +515,27 @@ def test_a_long_block_repeated_word_for_word_is_dropped(words: int, dropped: boo
         "dup:repeat" if dropped else "html:paragraph",
     ]
     assert doc.text.count(repeated) == (1 if dropped else 2)
+
+
+TAIL_WORDS = "the council said that it would meet again in the spring and in the summer of the next year".split()
+
+
+def _tail_limit() -> int:
+    """Fewest words of prose after a closer that keep it from ending the article."""
+    return math.ceil(HTML_CLOSER_TAIL_SHARE * sum(len(p.split()) for p in PARAGRAPHS))
+
+
+@pytest.mark.parametrize(("words", "closed"), [(_tail_limit() - 1, True), (_tail_limit(), False)])
+def test_a_closer_ends_the_extraction_when_little_prose_follows(words: int, closed: bool) -> None:
+    assert PROSE_MIN_WORDS <= words <= len(TAIL_WORDS)
+    tail = " ".join(TAIL_WORDS[:words]).capitalize() + "."
+    blocks = [*_blocks(*PARAGRAPHS), Block("Related stories", "heading"), Block(tail, "paragraph")]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert [line.reason for line in doc.lines][-2:] == [
+        "rule:related-stories",
+        "context:after-article" if closed else "html:paragraph",
+    ]
+    assert (tail in doc.text) is not closed
 
 
 LEFT_OUT = "The committee met again on Tuesday and the vote was put off until the next week."
