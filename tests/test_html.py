@@ -24,6 +24,7 @@ from cleaner.html import (
     HTML_CLOSER_TAIL_SHARE,
     KICKER_MIN_CHARS,
     RULE_MAX_WORDS,
+    TAIL_MIN_LINES,
     AsidesError,
     Block,
     Extraction,
@@ -424,6 +425,7 @@ def _blocks(*texts: str) -> list[Block]:
 
 
 LONG = "A sentence that trafilatura left out of the article body."  # ten words
+LAST_PARAGRAPH = ("A last paragraph that no run of prose lines reaches.", "text", False)
 
 
 def test_a_page_line_between_two_blocks_comes_back_as_a_gap() -> None:
@@ -453,6 +455,35 @@ def test_no_gap_next_to_a_block_that_is_not_a_page_line_nor_outside_the_blocks()
 def test_a_gap_line_that_copies_a_block_stays_out() -> None:
     page_ = [(LONG, "text", False), (LONG, "text", False), ("Two.", "text", False)]
     assert [b.kind for b in with_gaps(_blocks(LONG, "Two."), page_)] == ["paragraph", "paragraph"]
+
+
+def _after(k: int) -> list[str]:
+    return [f"Paragraph {i} of the article that trafilatura did not reach." for i in range(k)]
+
+
+@pytest.mark.parametrize(("run", "taken"), [(TAIL_MIN_LINES, True), (TAIL_MIN_LINES - 1, False)])
+def test_a_run_of_prose_lines_after_the_last_block_comes_back(run: int, taken: bool) -> None:
+    """trafilatura stopped early: the page lines after its last block are the article going on."""
+    page_ = [("One.", "text", False), ("Two.", "text", False)]
+    page_ += [(text, "text", False) for text in _after(run)] + [("Footer", "text", False), LAST_PARAGRAPH]
+    got = with_gaps(_blocks("One.", "Two."), page_)
+    assert [b.text for b in got if b.kind == "gap"] == (_after(run) if taken else [])
+
+
+def test_the_run_after_the_last_block_skips_asides_and_stops_at_a_heading() -> None:
+    aside = ("A caption of the photo shown beside the article text here.", "text", True)
+    lines = [(text, "text", False) for text in _after(TAIL_MIN_LINES + 2)]
+    page_ = [
+        ("One.", "text", False),
+        aside,
+        *lines[:TAIL_MIN_LINES],
+        ("More news", "heading", False),
+        *lines[TAIL_MIN_LINES:],
+    ]
+    got = with_gaps(_blocks("One."), page_)
+    assert [b.text for b in got if b.kind == "gap"] == _after(TAIL_MIN_LINES)
+    unmatched = with_gaps(_blocks("Not a page line."), page_)
+    assert [b.kind for b in unmatched] == ["paragraph"]
 
 
 def test_a_gap_line_found_inside_a_block_stays_out() -> None:
@@ -517,7 +548,7 @@ def test_a_long_block_repeated_word_for_word_is_dropped(words: int, dropped: boo
     assert doc.text.count(repeated) == (1 if dropped else 2)
 
 
-TAIL_WORDS = "the council said that it would meet again in the spring and in the summer of the next year".split()
+TAIL_SENTENCE = "the council said that it would meet again in the spring and in the summer of the next year"
 
 
 def _tail_limit() -> int:
@@ -527,8 +558,9 @@ def _tail_limit() -> int:
 
 @pytest.mark.parametrize(("words", "closed"), [(_tail_limit() - 1, True), (_tail_limit(), False)])
 def test_a_closer_ends_the_extraction_when_little_prose_follows(words: int, closed: bool) -> None:
-    assert PROSE_MIN_WORDS <= words <= len(TAIL_WORDS)
-    tail = " ".join(TAIL_WORDS[:words]).capitalize() + "."
+    tail_words = TAIL_SENTENCE.split()
+    assert PROSE_MIN_WORDS <= words <= len(tail_words)
+    tail = " ".join(tail_words[:words]).capitalize() + "."
     blocks = [*_blocks(*PARAGRAPHS), Block("Related stories", "heading"), Block(tail, "paragraph")]
     doc = clean_extraction(Extraction(blocks=blocks))
     assert [line.reason for line in doc.lines][-2:] == [
