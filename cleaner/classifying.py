@@ -36,7 +36,7 @@ from itertools import pairwise
 from .copies import copied_lines
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
-from .features import LineFeatures, byline_name, line_features
+from .features import LineFeatures, byline_name, line_features, without_bullet
 from .headline import (
     Candidate,
     TitleModel,
@@ -469,7 +469,7 @@ def classify(
             line.set(Label.CAPTION, f.rule.reason)
         elif title is not None and i == title[0]:
             line.set(Label.TITLE, "field:title")
-            fields.title = title[1]
+            fields.title = without_bullet(title[1])
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
             fields.byline = fields.byline or name

@@ -29,6 +29,10 @@ _UNSPACED_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 TERMINAL = re.compile(r"[.!?…。！？](?: ?[»›])?['\"”’“‘»)\]」』]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’“‘»)]*\s+['\"“‘«„‚(]*[A-ZÀ-ÖØ-Þ0-9]")
 _BULLET = re.compile(r"^\s*(?:[*+•·▪►▸◦‣●○■□]|-\s|\d{1,2}[.)]\s)")
+#: A converter's list bullet before a headline: a mark, or inscriptis's "o" of
+#: a third-level item ("o Find your school"; a capital follows, which a
+#: sentence opening with a lower-case "o" has not).
+_LEADING_BULLET = re.compile(r"^(?:[*+•·▪►▸◦‣●○■□-]|o(?=\s+[^\W\d_a-zß-ÿ]))\s+")
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|story|text|reporting|report|photos?)\s+)?"
     r"(?:by|von|par|por|di|door|av|przez|de)\s+(?P<name>.{2,90})$",
@@ -171,6 +175,17 @@ def _has_date(tokens: list[str], text: str) -> bool:
     if _NUMERIC_DATE.search(text):
         return True
     return any(t.isdigit() for t in tokens) and any(t.lower() in _MONTHS for t in tokens)
+
+
+def without_bullet(text: str) -> str:
+    """``text`` without a converter's leading list bullet.
+
+    >>> without_bullet("o Find Your Business School"), without_bullet("* How to fix a bike")
+    ('Find Your Business School', 'How to fix a bike')
+    >>> without_bullet("o que fazer"), without_bullet("-5 degrees tonight"), without_bullet("O Brasil")
+    ('o que fazer', '-5 degrees tonight', 'O Brasil')
+    """
+    return _LEADING_BULLET.sub("", text, count=1)
 
 
 def byline_name(text: str) -> str | None:

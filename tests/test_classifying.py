@@ -762,3 +762,18 @@ def test_a_text_browser_dump_loses_its_link_numbers_and_link_list() -> None:
 )
 def test_a_sentence_may_end_in_any_closing_quote(text: str, terminal: bool) -> None:
     assert line_features(text, text, stopwords("de"), default_lexicon()).terminal is terminal
+
+
+@pytest.mark.parametrize("bullet", ["o", "*", "+", "•"])
+def test_the_headline_field_leaves_a_converters_list_bullet_out(bullet: str) -> None:
+    """inscriptis writes a third-level list item as "o Item": the title field is the headline's words only."""
+    text = (
+        f"Home\nNews\n{bullet} Council approves new budget after a long debate\n\n"
+        "The city council approved the new budget on Monday after a debate that lasted more than six hours.\n"
+        "The plan raises spending on schools and roads, and it cuts the cost of the annual festival by a third.\n"
+    )
+    doc = clean(text)
+    assert doc.title == "Council approves new budget after a long debate"
+    assert [line.text for line in doc.lines if line.label is Label.TITLE] == [
+        f"{bullet} Council approves new budget after a long debate"
+    ]
