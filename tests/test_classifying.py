@@ -777,3 +777,20 @@ def test_the_headline_field_leaves_a_converters_list_bullet_out(bullet: str) -> 
     assert [line.text for line in doc.lines if line.label is Label.TITLE] == [
         f"{bullet} Council approves new budget after a long debate"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "bullet"),
+    [
+        ("* Item", True),
+        ("+ Item", True),
+        ("- Item", True),
+        ("3. Item", True),
+        ("o Third-level item", True),  # inscriptis
+        ("o que fazer agora", False),  # a sentence opening with Portuguese "o"
+        ("-5 degrees tonight", False),
+        ("Ordinary line", False),
+    ],
+)
+def test_list_bullets_of_converters(line: str, bullet: bool) -> None:
+    assert line_features(line, line, stopwords("en"), default_lexicon()).bullet is bullet
