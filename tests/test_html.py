@@ -556,15 +556,20 @@ def _tail_limit() -> int:
     return math.ceil(HTML_CLOSER_TAIL_SHARE * sum(len(p.split()) for p in PARAGRAPHS))
 
 
+@pytest.mark.parametrize(
+    "closer", [("Related stories", "rule:related-stories"), ("Sign up for our newsletter", "rule:subscription")]
+)
 @pytest.mark.parametrize(("words", "closed"), [(_tail_limit() - 1, True), (_tail_limit(), False)])
-def test_a_closer_ends_the_extraction_when_little_prose_follows(words: int, closed: bool) -> None:
+def test_a_closer_ends_the_extraction_when_little_prose_follows(
+    closer: tuple[str, str], words: int, closed: bool
+) -> None:
     tail_words = TAIL_SENTENCE.split()
     assert PROSE_MIN_WORDS <= words <= len(tail_words)
     tail = " ".join(tail_words[:words]).capitalize() + "."
-    blocks = [*_blocks(*PARAGRAPHS), Block("Related stories", "heading"), Block(tail, "paragraph")]
+    blocks = [*_blocks(*PARAGRAPHS), Block(closer[0], "heading"), Block(tail, "paragraph")]
     doc = clean_extraction(Extraction(blocks=blocks))
     assert [line.reason for line in doc.lines][-2:] == [
-        "rule:related-stories",
+        closer[1],
         "context:after-article" if closed else "html:paragraph",
     ]
     assert (tail in doc.text) is not closed
