@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from cleaner import language
-from cleaner.language import SHORTCUT_MARGIN, SHORTCUT_MIN_SHARE, SHORTCUT_MIN_WORDS, function_word_language
+from cleaner.language import (
+    SHORTCUT_MARGIN,
+    SHORTCUT_MAX_OTHER_SCRIPT,
+    SHORTCUT_MIN_SHARE,
+    SHORTCUT_MIN_WORDS,
+    function_word_language,
+)
 
 FILLER = "zorblat"  # in no list
 
@@ -31,6 +39,25 @@ def test_margin_edge() -> None:
     found = function_word_language(_text(SHORTCUT_MARGIN * german, german))
     assert found == ("en", round(SHORTCUT_MARGIN / (SHORTCUT_MARGIN + 1), 4))
     assert function_word_language(_text(SHORTCUT_MARGIN * german - 1, german)) is None
+
+
+def test_a_word_of_several_lists_does_not_count() -> None:
+    """ "de" is Spanish and Portuguese: only the words of one list alone weigh."""
+    shared = ["de"] * SHORTCUT_MIN_WORDS
+    assert function_word_language(" ".join(shared)) is None
+    text = _text(round(SHORTCUT_MIN_SHARE * SHORTCUT_MIN_WORDS) + 1).replace(FILLER, "de", 10)
+    assert function_word_language(text) == ("en", 1.0)
+
+
+@pytest.mark.parametrize(("over", "shortcut"), [(0, True), (1, False)])
+def test_a_sample_mostly_in_another_script_goes_to_langdetect(over: int, shortcut: bool) -> None:
+    """A Japanese text's few English words are no evidence: past the other-script share, no shortcut."""
+    text = _text(SHORTCUT_MIN_WORDS // 2)
+    latin = sum(ch.isalpha() for ch in text)
+    # the most letters of another script that stay within the share of all letters
+    edge = math.floor(SHORTCUT_MAX_OTHER_SCRIPT * latin / (1 - SHORTCUT_MAX_OTHER_SCRIPT))
+    found = function_word_language(text + " " + "語" * (edge + over))
+    assert (found is not None) is shortcut
 
 
 @pytest.mark.parametrize(
