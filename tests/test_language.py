@@ -72,6 +72,9 @@ def test_a_sample_mostly_in_another_script_goes_to_langdetect(over: int, shortcu
         ("El gobierno anunció el lunes que los impuestos no subirán, y el ministro dijo que la decisión es "
          "una buena noticia para las familias que están en una situación difícil por la crisis del sector.",
          "es", False),  # Catalan shares el, la, que, del: too close to call
+        ("Rząd ogłosił w poniedziałek, że podatki nie zostaną podniesione, a minister powiedział, że jest to "
+         "dobra wiadomość dla rodzin, które są w trudnej sytuacji, i że będzie także więcej pieniędzy dla gmin.",
+         "pl", True),
     ],
 )  # fmt: skip
 def test_agrees_with_langdetect_on_prose(text: str, code: str, shortcut: bool) -> None:
