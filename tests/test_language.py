@@ -10,6 +10,7 @@ from cleaner import language
 from cleaner.language import (
     SHORTCUT_MARGIN,
     SHORTCUT_MAX_OTHER_SCRIPT,
+    SHORTCUT_MIN_DISTINCT,
     SHORTCUT_MIN_SHARE,
     SHORTCUT_MIN_WORDS,
     function_word_language,
@@ -18,8 +19,12 @@ from cleaner.language import (
 FILLER = "zorblat"  # in no list
 
 
+ENGLISH = ["the", "and", "which", "would", "their", "been"]
+GERMAN = ["und", "nicht", "wird"]
+
+
 def _text(english: int, german: int = 0, total: int = SHORTCUT_MIN_WORDS) -> str:
-    words = ["the"] * english + ["und"] * german
+    words = [ENGLISH[k % len(ENGLISH)] for k in range(english)] + [GERMAN[k % len(GERMAN)] for k in range(german)]
     return " ".join(words + [FILLER] * (total - len(words)))
 
 
@@ -47,6 +52,20 @@ def test_a_word_of_several_lists_does_not_count() -> None:
     assert function_word_language(" ".join(shared)) is None
     text = _text(round(SHORTCUT_MIN_SHARE * SHORTCUT_MIN_WORDS) + 1).replace(FILLER, "de", 10)
     assert function_word_language(text) == ("en", 1.0)
+
+
+@pytest.mark.parametrize(("distinct", "shortcut"), [(SHORTCUT_MIN_DISTINCT, True), (SHORTCUT_MIN_DISTINCT - 1, False)])
+def test_the_winning_words_must_be_several(distinct: int, shortcut: bool) -> None:
+    """A menu repeating one word ("[i]", "da") is no sentence: too few different words, no shortcut."""
+    hits = [ENGLISH[k % distinct] for k in range(SHORTCUT_MIN_WORDS // 2)]
+    text = " ".join(hits + [FILLER] * (SHORTCUT_MIN_WORDS - len(hits)))
+    assert (function_word_language(text) is not None) is shortcut
+
+
+def test_web_addresses_are_not_words_of_the_text() -> None:
+    slug = "https://example.org/news/this-is-what-happens-to-your-brain-and-body-when-you-get-scared"
+    german = "Der Rat hat am Montag beschlossen, dass die Steuern nicht erhöht werden, und es gibt auch noch Geld"
+    assert function_word_language(" ".join([slug] * 3) + " " + german + " " + german) == ("de", 1.0)
 
 
 @pytest.mark.parametrize(("over", "shortcut"), [(0, True), (1, False)])
