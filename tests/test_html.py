@@ -486,6 +486,20 @@ def test_the_run_after_the_last_block_skips_asides_and_stops_at_a_heading() -> N
     assert [b.kind for b in unmatched] == ["paragraph"]
 
 
+_PAGE_TEXTS = st.sampled_from(["One.", "Two.", LONG, "Another " + LONG, "Short line", "Yet another " + LONG])
+_PAGE = st.lists(st.tuples(_PAGE_TEXTS, st.sampled_from(["text", "heading"]), st.booleans()), max_size=12)
+
+
+@given(_PAGE, st.lists(_PAGE_TEXTS, max_size=6))
+def test_gaps_only_add_page_lines_and_keep_the_blocks_in_order(
+    page_: list[tuple[str, str, bool]], texts: list[str]
+) -> None:
+    got = with_gaps(_blocks(*texts), page_)
+    assert [b.text for b in got if b.kind != "gap"] == texts
+    page_texts = {text for text, _kind, aside in page_ if not aside}
+    assert all(b.text in page_texts and len(b.text.split()) >= PROSE_MIN_WORDS for b in got if b.kind == "gap")
+
+
 def test_a_gap_line_found_inside_a_block_stays_out() -> None:
     """A page repeats an article's lead sentence as a teaser: it is a copy of part of a block."""
     lead = LONG + " It went on for three more pages."
