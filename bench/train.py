@@ -286,8 +286,14 @@ def fit_forest(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Forest:
     raw = x[keep][:, : len(FEATURE_NAMES)]
     gb = HistGradientBoostingClassifier(**FOREST, early_stopping=False, random_state=0)  # type: ignore[arg-type]
     gb.fit(raw, y[keep], sample_weight=w[keep])
-    forest = parse_forest(forest_payload(gb), len(FEATURE_NAMES))
-    rows = raw[:: max(1, len(raw) // CHECK_ROWS)]
+    return checked_forest(gb, raw)
+
+
+def checked_forest(gb: HistGradientBoostingClassifier, x: np.ndarray) -> Forest:
+    """The fitted trees as the model file holds them, compiled and checked
+    against scikit-learn's own scores on a sample of the training rows ``x``."""
+    forest = parse_forest(forest_payload(gb), x.shape[1])
+    rows = x[:: max(1, len(x) // CHECK_ROWS)]
     gap = float(np.max(np.abs(gb.decision_function(rows) - forest_scores(forest, rows))))
     if gap > 1e-3:
         raise SystemExit(f"the compiled forest differs from scikit-learn's by {gap:.2g}: trees are read wrongly")
@@ -311,12 +317,13 @@ def forest_payload(gb: HistGradientBoostingClassifier) -> dict[str, Any]:
 
 
 def forest_scores(forest: Forest, x: np.ndarray) -> np.ndarray:
-    return np.array([forest.score([float(v) for v in row[: len(FEATURE_NAMES)]]) for row in x])
+    """The forest's score of each row of ``x``."""
+    return np.array([forest.score([float(v) for v in row]) for row in x])
 
 
 def first_stage(weights: Sequence[float], forest: Forest, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Probabilities of (expanded) rows under the linear model and under the forest."""
-    return predict(weights, x), logistic(forest_scores(forest, x))
+    return predict(weights, x), logistic(forest_scores(forest, x[:, : len(FEATURE_NAMES)]))
 
 
 FirstStage = tuple[np.ndarray, np.ndarray]

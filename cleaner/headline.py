@@ -7,8 +7,9 @@ title line). The headline need not be a whole line: a breadcrumb ("Home »
 News » Headline"), a "Site – Headline" line or a numbered trail item ("3.
 Headline") holds it as a part, so the ends of such lines are candidates too.
 A small linear model ranks the candidates (a softmax over a page's
-candidates when trained; its continuous features also binned); its weights
-are data (``data/title_model.json``, made by ``bench/train_title.py``).
+candidates when trained; its continuous features also binned), and boosted
+trees add to its score; weights and trees are data
+(``data/title_model.json``, made by ``bench/train_title.py``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from urllib.parse import unquote, urlsplit
 
 from .document import Line
 from .features import FEATURE_SAMPLE_CHARS, LineFeatures, byline_name
+from .forest import Forest, ForestError, parse_forest
 from .language import month_words
-from .model import Bins, ModelError, binned_linear, parse_bins
+from .model import Bins, ModelError, binned_sums, parse_bins, sigmoid
 
 #: Non-blank lines before the article start that can hold the headline.
 #: On the dev benchmarks the headline sits within 40 lines of the first
@@ -381,6 +383,36 @@ def _line_context(texts: Sequence[str], ahead: dict[int, set[str]], feats: Seque
     return body_words_here, pieces, next_name, short_share
 
 
+def forest_names(names: Sequence[str], binned: Sequence[str]) -> tuple[str, ...]:
+    """The inputs of a headline model's trees: the candidate's features
+    ``names``, then each ``binned`` (continuous) feature against the page's
+    other candidates, how far below the page's highest value and how far
+    above its lowest, then the number of candidates. A tree reads one
+    candidate at a time; these let it see what the softmax over the page
+    sees (a headline is the longest line around, not a long line)."""
+    return (
+        tuple(names)
+        + tuple(f"{name}_below_top" for name in binned)
+        + tuple(f"{name}_above_bottom" for name in binned)
+        + ("candidates",)
+    )
+
+
+def forest_rows(rows: Sequence[Sequence[float]], columns: Sequence[int]) -> list[list[float]]:
+    """The rows of :func:`forest_names` for one page's candidate ``rows``,
+    the page-relative columns taken from ``columns`` (the binned features')."""
+    if not rows:
+        return []
+    top = [max(row[c] for row in rows) for c in columns]
+    bottom = [min(row[c] for row in rows) for c in columns]
+    count = float(len(rows))
+    return [
+        [*row, *(t - row[c] for c, t in zip(columns, top, strict=True)),
+         *(row[c] - b for c, b in zip(columns, bottom, strict=True)), count]
+        for row in rows
+    ]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class TitleModel:
     weights: tuple[float, ...]
@@ -390,14 +422,23 @@ class TitleModel:
     bins: tuple[Bins, ...] = ()
     #: Whether the rows end with the :data:`URL_FEATURES`.
     uses_url: bool = False
+    #: Boosted trees over :func:`forest_rows` whose score adds to the linear
+    #: model's log-odds when ranking (none: the linear model alone).
+    forest: Forest | None = None
 
     def choose(self, chosen: Sequence[Candidate], rows: Sequence[Sequence[float]]) -> Candidate | None:
-        """The best candidate, or None when none is likely enough."""
+        """The best candidate, or None when the linear model finds it not
+        likely enough (its probabilities are calibrated; the trees only rank)."""
         if not chosen:
             return None
-        scores = binned_linear(self.weights, self.bins, rows)
+        sums = binned_sums(self.weights, self.bins, rows)
+        scores = sums
+        if self.forest is not None:
+            score = self.forest.score
+            extended = forest_rows(rows, [b.column for b in self.bins])
+            scores = [z + score(row) for z, row in zip(sums, extended, strict=True)]
         best = max(range(len(chosen)), key=lambda k: (scores[k], -k))
-        return chosen[best] if scores[best] >= self.min_probability else None
+        return chosen[best] if sigmoid(sums[best]) >= self.min_probability else None
 
 
 def parse_title_model(text: str, uses_url: bool = False) -> TitleModel:
@@ -412,7 +453,11 @@ def parse_title_model(text: str, uses_url: bool = False) -> TitleModel:
         raise ModelError(f"title model has {len(weights)} weights for {len(names)} features")
     binned = TITLE_BINNED + URL_BINNED if uses_url else TITLE_BINNED
     bins = parse_bins(data, binned, names, "python -m bench.train_title")
-    return TitleModel(weights=weights, min_probability=float(data["min_probability"]), bins=bins, uses_url=uses_url)
+    try:
+        forest = parse_forest(data["forest"], len(forest_names(names, binned))) if "forest" in data else None
+    except ForestError as err:
+        raise ModelError(f"title model forest: {err}") from err
+    return TitleModel(weights, float(data["min_probability"]), bins, uses_url, forest)
 
 
 @lru_cache(maxsize=2)

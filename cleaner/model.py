@@ -218,13 +218,13 @@ def stage2_names(with_forest: bool) -> tuple[str, ...]:
     return STAGE2_NAMES + tuple(f"trees_{name}" for name in STAGE2_NAMES[1:])
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 def linear(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
     """Logistic of each row's weighted sum."""
-    return [_sigmoid(sum(map(operator.mul, weights, row))) for row in rows]
+    return [sigmoid(sum(map(operator.mul, weights, row))) for row in rows]
 
 
 def stage2_rows(p: Sequence[float]) -> list[list[float]]:
@@ -276,14 +276,17 @@ class Bins:
         return cls(names.index(name), tuple(float(e) for e in edges), tuple(cumulative))
 
 
-def binned_linear(weights: Sequence[float], bins: Sequence[Bins], rows: Sequence[Sequence[float]]) -> list[float]:
-    """Logistic of each row's weighted sum plus its bin weights."""
+def binned_sums(weights: Sequence[float], bins: Sequence[Bins], rows: Sequence[Sequence[float]]) -> list[float]:
+    """Each row's weighted sum plus its bin weights (its log-odds)."""
     return [
-        _sigmoid(
-            sum(map(operator.mul, weights, row)) + sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)
-        )
+        sum(map(operator.mul, weights, row)) + sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)
         for row in rows
     ]
+
+
+def binned_linear(weights: Sequence[float], bins: Sequence[Bins], rows: Sequence[Sequence[float]]) -> list[float]:
+    """Logistic of each row's weighted sum plus its bin weights."""
+    return [sigmoid(z) for z in binned_sums(weights, bins, rows)]
 
 
 def parse_bins(data: dict[str, Any], binned: Sequence[str], names: Sequence[str], retrain: str) -> tuple[Bins, ...]:
@@ -316,7 +319,7 @@ class LineModel:
         stacked = stage2_rows(self.first_stage(rows))
         if self.forest is not None:
             score = self.forest.score
-            trees = stage2_rows([_sigmoid(score(row)) for row in rows])
+            trees = stage2_rows([sigmoid(score(row)) for row in rows])
             stacked = [a + b[1:] for a, b in zip(stacked, trees, strict=True)]
         return linear(self.stage2_weights, stacked)
 

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.forest import MAX_DEPTH, ForestError, Node, parse_forest
-from cleaner.model import _sigmoid, binned_linear, default_model, linear, stage2_names, stage2_rows
+from cleaner.model import binned_linear, default_model, linear, sigmoid, stage2_names, stage2_rows
 
 STUMP = [[0, 0.5, 1, 2], [-1.0], [2.0]]
 
@@ -117,6 +117,6 @@ def test_packaged_line_model_stacks_its_linear_part_and_its_forest() -> None:
     assert len(model.stage2_weights) == len(stage2_names(True))
     rows = [[float((i * 7 + j) % 5) for j in range(len(model.weights))] for i in range(4)]
     linear_rows = stage2_rows(binned_linear(model.weights, model.bins, rows))
-    tree_rows = stage2_rows([_sigmoid(model.forest.score(row)) for row in rows])
+    tree_rows = stage2_rows([sigmoid(model.forest.score(row)) for row in rows])
     expected = linear(model.stage2_weights, [a + b[1:] for a, b in zip(linear_rows, tree_rows, strict=True)])
     assert model.probabilities(rows) == pytest.approx(expected)

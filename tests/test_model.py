@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 
 from cleaner import Options, clean
+from cleaner.forest import parse_forest
 from cleaner.headline import (
     TITLE_BINNED,
     TITLE_FEATURES,
@@ -14,6 +15,8 @@ from cleaner.headline import (
     URL_FEATURES,
     TitleModel,
     default_title_model,
+    forest_names,
+    forest_rows,
     parse_title_model,
 )
 from cleaner.model import (
@@ -136,6 +139,62 @@ def test_a_text_model_file_is_not_a_url_model() -> None:
         parse_title_model(json.dumps(title_model_data()), uses_url=True)
 
 
+def test_the_packaged_title_models_carry_trees_over_the_page_relative_rows() -> None:
+    for uses_url in (False, True):
+        model = default_title_model(uses_url)
+        assert model.forest is not None and model.forest.trees
+
+
+def test_forest_rows_set_each_binned_column_against_the_page() -> None:
+    rows = [[1.0, 5.0, 0.5], [1.0, 2.0, 0.0], [1.0, 3.0, 1.0]]
+    assert forest_rows(rows, [1, 2]) == [
+        [1.0, 5.0, 0.5, 0.0, 0.5, 3.0, 0.5, 3.0],
+        [1.0, 2.0, 0.0, 3.0, 1.0, 0.0, 0.0, 3.0],
+        [1.0, 3.0, 1.0, 2.0, 0.0, 1.0, 1.0, 3.0],
+    ]
+    assert forest_rows([], [1]) == []
+    assert len(forest_names(["a", "b", "c"], ["b", "c"])) == len(forest_rows(rows, [1, 2])[0])
+
+
+def _short_and_long() -> tuple[tuple[float, ...], list[list[float]], list[tuple[int, str]]]:
+    """Linear weights on ``log_words`` alone, and the rows of a short (1.0)
+    and a long (3.0) candidate."""
+    column = TITLE_FEATURES.index("log_words")
+    weights = [0.0] * len(TITLE_FEATURES)
+    weights[column] = 1.0
+    short, long = [0.0] * len(TITLE_FEATURES), [0.0] * len(TITLE_FEATURES)
+    short[column], long[column] = 1.0, 3.0
+    return tuple(weights), [short, long], [(0, "short"), (1, "long")]
+
+
+def _stump(feature: int, threshold: float, left: float, right: float):  # type: ignore[no-untyped-def]
+    return parse_forest({"base": 0.0, "trees": [[[feature, threshold, 1, 2], [left], [right]]]}, 1000)
+
+
+def test_title_trees_rerank_but_the_linear_probability_keeps_the_bar() -> None:
+    """The linear model prefers the long candidate; trees that score the
+    candidate furthest below the page's longest (``log_words_below_top``)
+    high make the short one the headline, unless the linear model finds it
+    below the bar."""
+    weights, (short, long), chosen = _short_and_long()
+    bins = (Bins.from_weights("log_words", (10.0,), (0.0,), TITLE_FEATURES),)
+    below_top = forest_names(TITLE_FEATURES, ["log_words"]).index("log_words_below_top")
+    trees = _stump(below_top, 1.0, 0.0, 5.0)
+    assert TitleModel(weights, 0.0, bins).choose(chosen, [short, long]) == (1, "long")
+    assert TitleModel(weights, 0.0, bins, forest=trees).choose(chosen, [short, long]) == (0, "short")
+    # sigmoid(1.0) = .73: the short candidate is likely enough at .7, not at .75
+    assert TitleModel(weights, 0.7, bins, forest=trees).choose(chosen, [short, long]) == (0, "short")
+    assert TitleModel(weights, 0.75, bins, forest=trees).choose(chosen, [short, long]) is None
+
+
+def test_title_trees_reading_past_their_rows_fail_loudly() -> None:
+    data = title_model_data()
+    past = len(forest_names(TITLE_FEATURES, TITLE_BINNED))
+    data["forest"] = {"base": 0.0, "trees": [[[past, 0.5, 1, 2], [0.0], [1.0]]]}
+    with pytest.raises(ModelError, match="title model forest"):
+        parse_title_model(json.dumps(data))
+
+
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
@@ -157,12 +216,7 @@ def test_a_stale_or_broken_title_model_fails_loudly(mutate, message: str) -> Non
 def test_title_bins_can_reverse_the_linear_ranking() -> None:
     """A long candidate wins on the linear weight of ``log_words`` alone; a
     negative bin above its value makes the shorter one the headline."""
-    column = TITLE_FEATURES.index("log_words")
-    weights = [0.0] * len(TITLE_FEATURES)
-    weights[column] = 1.0
-    short, long = [0.0] * len(TITLE_FEATURES), [0.0] * len(TITLE_FEATURES)
-    short[column], long[column] = 1.0, 3.0
-    chosen = [(0, "short"), (1, "long")]
-    assert TitleModel(tuple(weights), 0.0).choose(chosen, [short, long]) == (1, "long")
+    weights, (short, long), chosen = _short_and_long()
+    assert TitleModel(weights, 0.0).choose(chosen, [short, long]) == (1, "long")
     bins = (Bins.from_weights("log_words", (2.0,), (-5.0,), TITLE_FEATURES),)
-    assert TitleModel(tuple(weights), 0.0, bins).choose(chosen, [short, long]) == (0, "short")
+    assert TitleModel(weights, 0.0, bins).choose(chosen, [short, long]) == (0, "short")
