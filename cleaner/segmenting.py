@@ -66,10 +66,11 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     numbered = layout and has_link_numbers(text)
     targeted = layout and has_link_targets(text)
     glued = layout and is_glued(split)
-    flat = flat_line(split) if layout and not glued else None
+    flat = flat_line(split) if layout else None
     lines = []
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
-        for raw in unglue(whole) if glued else sentences(whole) if first == flat else (whole,):
+        parts = unglue(whole) if glued else (whole,)
+        for raw in [sentence for part in parts for sentence in sentences(part)] if first == flat else parts:
             norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
             norm = strip_markdown(norm)
             if numbered:

@@ -166,10 +166,14 @@ def test_cleaning_a_flat_page_keeps_every_sentence_of_the_article_and_drops_the_
     assert clean_text(clean_text(flat_page())) == clean_text(flat_page())
 
 
-def test_a_glued_text_is_not_read_as_flat() -> None:
-    """A glued page is split at its seams, not into sentences."""
-    lines = segment(glued_page())
-    assert "Home" in [line.text for line in lines]
+def test_a_flat_page_with_glued_sentence_ends_is_split_at_its_seams_and_into_sentences() -> None:
+    """``get_text(" ")`` of a page whose own text has two sentence ends
+    without a space ("roads.Residents"): the glued seams are split, and so
+    is every other sentence of the flat line."""
+    page = flat_page().replace(". Residents", ".Residents").replace(". The mayor", ".The mayor")
+    assert is_glued([page]) and flat_line([page]) == 0
+    texts = [line.text for line in segment(page)]
+    assert [text for text in texts if text in PARAGRAPHS] == PARAGRAPHS
 
 
 @pytest.mark.parametrize(("chars", "split"), [(SPLIT_MAX_CHARS, True), (SPLIT_MAX_CHARS + 1, False)])
