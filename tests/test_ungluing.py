@@ -11,12 +11,14 @@ from cleaner.ungluing import (
     FLAT_MIN_SHARE,
     GLUED_LINE_CHARS,
     GLUED_MIN_ENDS,
+    MENU_RUN_WORDS,
     SPACED_MIN_RUNS,
     SPACED_MIN_SHARE,
     SPLIT_MAX_CHARS,
     SPLIT_MIN_CHARS,
     flat_line,
     is_glued,
+    sentences,
     unglue,
 )
 
@@ -183,3 +185,33 @@ def test_lines_longer_than_split_max_chars_are_left_whole(chars: int, split: boo
     assert (flat_line([flat]) == 0) is split
     glued = flat.replace(". ", ".", 3).ljust(chars, "x")
     assert (len(unglue(glued)) > 1) is split
+
+
+MENU_ITEMS = ["Home", "News", "Sport", "Weather", "Travel", "Culture", "Video", "Contact"]
+
+
+@pytest.mark.parametrize(("items", "apart"), [(MENU_RUN_WORDS - 1, True), (MENU_RUN_WORDS - 2, False)])
+def test_a_menu_run_inside_a_flat_sentence_is_a_line_of_its_own(items: int, apart: bool) -> None:
+    """The menu's words and the sentence's capitalised first word make the
+    run: ``items`` menu words + "The" = ``MENU_RUN_WORDS`` words cut it."""
+    menu = " ".join(MENU_ITEMS[:items])
+    parts = sentences(f"Rents rose again. {menu} The mayor spoke on Monday.")
+    if apart:
+        assert parts == ["Rents rose again.", menu, "The mayor spoke on Monday."]
+    else:
+        assert parts == ["Rents rose again.", f"{menu} The mayor spoke on Monday."]
+
+
+def test_proper_names_inside_a_flat_sentence_stay() -> None:
+    text = "Officials of the United Nations Security Council met in New York on Monday."
+    assert sentences(text) == [text]
+
+
+def test_a_title_case_headline_in_a_flat_sentence_is_not_cut_before_its_last_capital() -> None:
+    headline = "The Top 25 Hosting Trends of 2025, According to Event Planners"
+    assert sentences(f"{headline}.") == [f"{headline}."]
+    assert sentences(f"Rents rose. Home News {headline} Hosting an event is hard.") == [
+        "Rents rose.",
+        f"Home News {headline}",
+        "Hosting an event is hard.",
+    ]
