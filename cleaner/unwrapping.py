@@ -6,7 +6,7 @@ Line by line such a paragraph looks like a run of short, unterminated
 fragments, which is how menus and teasers look; joined, it is prose again.
 
 A document is hard-wrapped when its long lines (``WRAP_LONG_CHARS``, those
-without a URL, which cannot be broken) stop
+without a URL and of more than one word: neither can be broken) stop
 at a width: at least ``WRAP_MIN_FULL_LINES`` of them end within
 ``WRAP_FULL_SLACK`` characters under it, hardly any
 (``WRAP_MAX_OVER_SHARE``) just over it, and enough of them
@@ -185,8 +185,11 @@ def _wrap(lines: Sequence[str]) -> tuple[int, list[bool]] | None:
     the next (see the module's docstring); None when the text is not hard-wrapped."""
     counts = [0] * (WRAP_MAX_WIDTH + WRAP_FULL_SLACK + 2)
     for line in lines:
-        # a URL or a Markdown link's target cannot be broken: its line may overrun the width
-        if len(line.strip()) >= WRAP_LONG_CHARS and "://" not in line and "](" not in line:
+        # a URL, a Markdown link's target or any one word alone on its line
+        # (a bracketed link target, "[/solutions/retail/shopping-malls.html]")
+        # cannot be broken: its line may overrun the width
+        text = line.strip()
+        if len(text) >= WRAP_LONG_CHARS and " " in text and "://" not in line and "](" not in line:
             counts[min(len(line.rstrip()), len(counts) - 1)] += 1
     fulls = {}
     for candidate in range(WRAP_LONG_CHARS, WRAP_MAX_WIDTH + 1):

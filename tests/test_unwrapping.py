@@ -140,6 +140,17 @@ def test_lines_overrun_by_an_unbreakable_link_do_not_hide_the_width() -> None:
     assert wrap_width([*overrun, "", *lines]) == wrap_width(lines) is not None
 
 
+def test_words_alone_on_their_line_overrunning_the_width_do_not_hide_it() -> None:
+    """A greedy wrap that does not break long words puts a word wider than
+    the room left on a line of its own, where it may overrun the width (an
+    indented list of bracketed link targets, "[/solutions/retail/malls.html]")."""
+    lines = wrapped(PARAGRAPHS, 78)
+    targets = [" " * 24 + f"[/solutions/retail/{'x' * (32 + k)}.html]" for k in range(12)]
+    assert {len(line) for line in targets} == set(range(81, 93))  # just over the width
+    assert wrap_width([*targets, "", *lines]) == wrap_width(lines) is not None
+    assert wrap_width([*(line.replace("[/", "[/ ") for line in targets), "", *lines]) is None
+
+
 def test_a_hyphenated_word_broken_after_its_hyphen_is_joined_without_a_space() -> None:
     paragraph = SENTENCE.replace("long and heated", "long and hard-fought") * 8
     lines = textwrap.wrap(paragraph, 70, break_on_hyphens=True)
