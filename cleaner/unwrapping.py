@@ -24,9 +24,11 @@ list item, heading, quote, table row or URL.
 Some scrapers write every text node on its own line (BeautifulSoup's
 ``get_text("\n")``): a sentence with a link comes out as "The agency said",
 "Reuters", ", citing officials". Such a text shows lines that open with a
-comma, semicolon or closing bracket, which no converter's ordinary output
-has; when ``FRAGMENT_MIN_LEADING`` lines do, a line continues on the next
-when the next opens with such punctuation, or starts in lower case after a
+comma, semicolon or closing bracket, the rest of a compound ("KI" /
+"-Systemen": an abbreviation or link inside the word) or a closing quote
+and its comma, which no converter's ordinary output has; when
+``FRAGMENT_MIN_LEADING`` lines do, a line continues on the next when the
+next opens with such punctuation, or starts in lower case after a
 line without a terminal mark. A short line that continues so is a link's
 text inside a sentence, and the line before it continues on it when it
 breaks off in a lower-case word ("Folgt mir gerne auf", "Instagram", ". Da …").
@@ -118,9 +120,11 @@ FRAGMENT_MIN_LEADING = 2
 #: with two wcxb-dev titles fewer. Without the lower-case condition the
 #: wcxb-dev titles fall to .670.
 LINK_MAX_WORDS = 4
-_LEADING_PUNCT = re.compile(r"[,;:)\]]\s|\.\s+[a-z]|[,;]$")
-# what continues a sentence with no space before it
-_NO_SPACE_BEFORE = re.compile(r"[,.;:)\]!?%]")
+_LEADING_PUNCT = re.compile(r"[,;:)\]]\s|\.\s+[a-z]|[,;]$|-[^\W\d_]|[“”»’][,;:.]")
+# what continues a sentence with no space before it: punctuation, a closing
+# quote ("“, sagt er"), the rest of a compound after its first part's node
+# ("KI" / "-Systemen": an <abbr> or a link inside the word)
+_NO_SPACE_BEFORE = re.compile(r"[,.;:)\]!?%]|-[^\W\d_]|[“”»’](?=[\s,.;:!?]|$)")
 
 # A Markdown link target left open at a line's end: html2text breaks long URLs
 # at a hyphen or slash, and the next line carries on the same URL.

@@ -176,6 +176,23 @@ def test_a_text_written_a_text_node_a_line_is_joined_into_sentences() -> None:
     ]
 
 
+def test_the_rest_of_a_compound_and_a_closing_quote_join_their_text_node_without_a_space() -> None:
+    """An <abbr> or a link inside a word ("KI" / "-Systemen"), and a German
+    closing quote on the next node ("“, sagt sie"), count as text-node
+    evidence and join the line before them without a space."""
+    lines = [
+        "„Damit die Vorteile von",
+        "KI",
+        "-Systemen nutzbar werden, muss ein sicherer Einsatz gewährleistet sein",
+        "“, sagt die Leiterin der Abteilung.",
+    ]
+    assert joined(lines) == [
+        "„Damit die Vorteile von KI-Systemen nutzbar werden, muss ein sicherer Einsatz gewährleistet sein“,"
+        " sagt die Leiterin der Abteilung."
+    ]
+    assert joined(["- An item of a list", "- Another item"]) == ["- An item of a list", "- Another item"]
+
+
 def test_text_nodes_edge() -> None:
     """Lines opening with a comma mark a text-node dump; with one fewer than
     ``FRAGMENT_MIN_LEADING`` of them nothing is joined."""
