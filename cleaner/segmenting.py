@@ -23,7 +23,7 @@ from .normalizing import (
     strip_link_targets,
     strip_markdown,
 )
-from .ungluing import flat_line, is_glued, sentences, unglue
+from .ungluing import flat_line, flat_sentences, is_glued, unglue
 from .unwrapping import unwrap
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
@@ -70,7 +70,7 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     lines = []
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
         parts = unglue(whole) if glued else (whole,)
-        for raw in [sentence for part in parts for sentence in sentences(part)] if first == flat else parts:
+        for raw in flat_sentences(parts) if first == flat else parts:
             norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
             norm = strip_markdown(norm)
             if numbered:

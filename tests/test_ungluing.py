@@ -16,7 +16,9 @@ from cleaner.ungluing import (
     SPACED_MIN_SHARE,
     SPLIT_MAX_CHARS,
     SPLIT_MIN_CHARS,
+    TITLE_MIN_WORDS,
     flat_line,
+    flat_sentences,
     is_glued,
     sentences,
     unglue,
@@ -215,3 +217,28 @@ def test_a_title_case_headline_in_a_flat_sentence_is_not_cut_before_its_last_cap
         f"Home News {headline}",
         "Hosting an event is hard.",
     ]
+
+
+@pytest.mark.parametrize(("words", "apart"), [(TITLE_MIN_WORDS, True), (TITLE_MIN_WORDS - 1, False)])
+def test_the_page_title_a_flat_line_opens_with_is_apart_where_it_is_repeated(words: int, apart: bool) -> None:
+    """``get_text(" ")`` writes the <title> first, run into the menu, and the
+    headline repeats it: both copies become lines of their own."""
+    title = " ".join(["Rents", "rise", "again", "in", "Berlin"][:words])
+    line = f"{title} Home News Sport {title} The mayor said so on Monday."
+    if apart:
+        assert flat_sentences([line]) == [title, "Home News Sport", title, "The mayor said so on Monday."]
+    else:
+        assert flat_sentences([line]) == [line]
+
+
+def test_a_title_is_repeated_as_whole_words_only() -> None:
+    line = "Rents rise again Home News Rents rise against the odds."
+    assert flat_sentences([line]) == [line]
+
+
+def test_a_flat_page_s_title_line_is_its_headline() -> None:
+    """A title-case headline runs into the menu after it as one run of
+    capitalised words: only its repetition tells where it ends."""
+    headline = "Council Votes More Money for Roads"
+    page = f"{headline} Home News Sport Weather {headline} " + " ".join(PARAGRAPHS)
+    assert clean(page).title == headline
