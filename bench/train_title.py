@@ -16,8 +16,8 @@ regression so that its scores read as probabilities for the
 (headline or not) with its features also taken against the page's other
 candidates (:func:`cleaner.headline.forest_rows`), add their score to the
 linear log-odds when ranking. The out-of-fold accuracy of "pick the best
-candidate" is printed, with and without the trees, as is the share of pages whose title is among the
-candidates at all (the ceiling). The second model is fitted the same way on
+candidate" is printed, with and without the trees, as is the share of
+pages whose title is among the candidates at all (the ceiling). The second model is fitted the same way on
 the pages whose URL has words in its path, with the URL features added
 (:data:`~cleaner.headline.URL_FEATURES`); it ranks a record that has such a URL.
 """
@@ -241,8 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def train(pages: list[Page], uses_url: bool, folds: int, path: Path | None) -> None:
-    """Print the ceiling and the out-of-fold accuracy (linear, and with the
-    trees for the model that has them); write the model to ``path`` if given."""
+    """Print the ceiling and the out-of-fold accuracy (linear, and linear
+    with the trees); write the model, trees included, to ``path`` if given."""
     names = TITLE_FEATURES + URL_FEATURES if uses_url else TITLE_FEATURES
     binned = TITLE_BINNED + URL_BINNED if uses_url else TITLE_BINNED
     columns = [names.index(name) for name in binned]
