@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from cleaner import Label, Options, clean
+from cleaner import Label, Line, Options, clean
 from cleaner.classifying import (
     ABOVE_TITLE_MIN_WORDS,
     BYLINE_MAX_WORDS,
@@ -18,6 +18,7 @@ from cleaner.classifying import (
     HEADING_MAX_WORDS,
     LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
+    RELATIVE_MAX_PROSE_WORDS,
     RELATIVE_MIN_PROBABILITY,
     RESUME_MIN_PROBABILITY,
     STANDFIRST_MAX_WORDS,
@@ -623,11 +624,37 @@ def test_relative_decoding_needs_a_likely_enough_best_line(top: float, kept: boo
     assert a.content == [False, False, kept, kept, False]
 
 
-def test_relative_probabilities_only_when_nothing_is_content() -> None:
+def test_relative_probabilities_change_little_when_the_best_line_is_sure() -> None:
+    # a short article is decoded again relative to its best line (0.9): the score line next to it stays out
     lines = segment("\n".join(["Home", PROSE[0], "Palm Bay d. Rockledge 70-44", "Contact"]))
     lex = default_lexicon()
     a = analyse(lines, stopwords("en"), lex, _FixedModel([0.04, 0.9, 0.2, 0.03]))  # type: ignore[arg-type]
     assert a.content == [False, True, False, False]
+
+
+def _unsure_page(first_words: int) -> tuple[list[Line], _FixedModel]:
+    """A page the model is unsure of: one prose line of ``first_words`` words it
+    finds likely (0.6), then two it finds less likely (0.4)."""
+    sentence = " ".join((["the", "council", "and", "town"] * first_words)[:first_words]).capitalize() + "."
+    texts = ["Home", sentence, PROSE[0], PROSE[1], "Contact"]
+    return segment("\n".join(texts)), _FixedModel([0.01, 0.6, 0.4, 0.4, 0.01])
+
+
+@pytest.mark.parametrize(("n", "relative"), [(RELATIVE_MAX_PROSE_WORDS, True), (RELATIVE_MAX_PROSE_WORDS + 1, False)])
+def test_relative_decoding_when_the_article_found_is_short_edge(n: int, relative: bool) -> None:
+    lines, model = _unsure_page(n)
+    a = analyse(lines, stopwords("en"), default_lexicon(), model)  # type: ignore[arg-type]
+    assert a.content == [False, True, relative, relative, False]
+
+
+def test_headline_is_looked_for_before_the_article_found_first() -> None:
+    # taken relative, the cookie notice above the headline reads as content:
+    # the article starts there, but the headline is looked for before the
+    # paragraph the first decoding found
+    texts = ["We use cookies to give you the best experience on our website.", "Council passes budget", *PROSE[:3]]
+    lines = segment("\n".join(texts))
+    a = analyse(lines, stopwords("en"), default_lexicon(), _FixedModel([0.35, 0.05, 0.6, 0.4, 0.4]))  # type: ignore[arg-type]
+    assert (a.start, a.anchor) == (0, 2)
 
 
 LEAD = "The city will raise spending on schools and roads next year, the council decided on Monday."
