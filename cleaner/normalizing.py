@@ -137,7 +137,9 @@ _MD_UNDERSCORED = re.compile(r"(?<!\w)(__?)(?=[^\s_])((?:[A-Z]|[^_\s]+\s)[^_]*?)
 
 
 def strip_markdown(line: str) -> str:
-    """A normalized line without its Markdown markup (repeated until none is left).
+    """A normalized line without its Markdown markup (repeated until none is left)
+    and without the escape html2text puts at the start of a line so that it
+    does not read as a list ("1\\. Januar", "\\- 5 °C", "\\+ ab 2024").
 
     >>> strip_markdown("## **Breaking:** read [the report](https://example.org/r) _right now_")
     'Breaking: read the report right now'
@@ -145,7 +147,22 @@ def strip_markdown(line: str) -> str:
     'Home'
     >>> strip_markdown("snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet")
     'snake_case_name, __init__, 2 ** 3, #hashtag and * a bullet'
+    >>> strip_markdown(r"**1\\. Choose the Right Pot**"), strip_markdown(r"\\- 5 °C")
+    ('1. Choose the Right Pot', '- 5 °C')
+    >>> print(strip_markdown(r"C:\\Users\\jane and \\d+\\.\\d+"))
+    C:\\Users\\jane and \\d+\\.\\d+
     """
+    line = _strip_markup(line)
+    return _MD_LINE_ESCAPE.sub(r"\1", line) if line.startswith(_LINE_ESCAPE_OPENERS) else line
+
+
+#: html2text's escapes at the start of a line: an ordered-list number's dot,
+#: a dash or plus that would open a bullet.
+_MD_LINE_ESCAPE = re.compile(r"^(\d+)\\(?=\.(?:\s|$))|^\\(?=[-+](?:\s|-|$))")
+_LINE_ESCAPE_OPENERS = ("\\", *"0123456789")
+
+
+def _strip_markup(line: str) -> str:
     if len(line) > MARKDOWN_MAX_CHARS or not any(mark in line for mark in "#*_[]<"):
         return line
     while True:

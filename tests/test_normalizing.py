@@ -106,6 +106,12 @@ def test_split_documents_across_chunks() -> None:
         ("* [**", "*"),
         ("**](https://example.org/teaser)** more", "more"),
         ("Source: <https://example.org/report>", "Source: https://example.org/report"),
+        # html2text's escapes of a line start that would read as a list
+        (r"**1\. Choose the Right Pot**", "1. Choose the Right Pot"),
+        (r"1\. Januar 2023", "1. Januar 2023"),
+        (r"\- 5 °C in der Nacht", "- 5 °C in der Nacht"),
+        (r"\+ ab 1. Januar 2024", "+ ab 1. Januar 2024"),
+        (r"\--", "--"),
     ],
 )
 def test_strip_markdown(line: str, expected: str) -> None:
@@ -128,6 +134,10 @@ def test_strip_markdown(line: str, expected: str) -> None:
         "see ] (not a closer)",
         "a < b and b > c",
         "#",
+        r"C:\Users\jane",
+        r"\d+\.\d+ matches 3.14",
+        r"12\.5 is not a list number",
+        r"a line 1\. with an escape inside",
     ],
 )
 def test_strip_markdown_leaves_plain_text_alone(line: str) -> None:
