@@ -525,6 +525,34 @@ def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> 
     ]
 
 
+def test_page_lines_call_a_line_mostly_of_link_text_a_link_line() -> None:
+    """A teaser or a menu entry is a ``link`` line; a sentence with a link in it
+    is text, and a heading stays a heading."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(
+        "<body><p><a href='/a'>Ten ways to <b>fix</b> a leaking tap</a> now</p>"
+        "<p>The council met again, <a href='/c'>as reported</a>, and the vote was put off.</p>"
+        "<h2><a href='/h'>A linked heading</a></h2><p><a href='/x'>Read</a> <a href='/y'>more</a></p></body>"
+    )
+    assert [(text, kind) for text, kind, _aside in page_lines(root)] == [
+        ("Ten ways to fix a leaking tap now", "link"),
+        ("The council met again, as reported, and the vote was put off.", "text"),
+        ("A linked heading", "heading"),
+        ("Read more", "link"),
+    ]
+
+
+def test_a_link_line_never_comes_back_as_a_gap() -> None:
+    """Between two blocks, a line mostly of links is a teaser; after the last
+    block, it ends the run as a heading does."""
+    page_ = [("One.", "text", False), (LONG, "link", False), ("Two.", "text", False)]
+    assert [b.kind for b in with_gaps(_blocks("One.", "Two."), page_)] == ["paragraph", "paragraph"]
+    lines = [(text, "text", False) for text in _after(TAIL_MIN_LINES)]
+    page_ = [("One.", "text", False), lines[0], ("Related: " + LONG, "link", False), *lines[1:]]
+    assert [b.kind for b in with_gaps(_blocks("One."), page_)] == ["paragraph"]
+
+
 GAP_PROSE = "The council met again on Tuesday and the vote was put off until the next week."
 
 
