@@ -34,7 +34,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
 from .copies import copied_lines
@@ -674,7 +674,7 @@ def page_lines(root: Any) -> list[tuple[str, str, bool]]:
     ...     "<div class='related-posts'><p>More</p></div></body>"))
     [('Head', 'heading', False), ('Text', 'text', False), ('Photo', 'text', True), ('More', 'text', True)]
     """
-    aside_tags = html_asides()[0]
+    aside_tags = html_asides().tags
     lines: list[tuple[str, str, bool]] = []
     parts: list[str] = []
     append = parts.append
@@ -747,37 +747,78 @@ LINK_LINE_SHARE = 0.5
 @functools.lru_cache(maxsize=4096)
 def _is_aside_name(names: str) -> bool:
     """Whether an element's class and id name an aside (cached: pages repeat their class names)."""
-    return html_asides()[1].search(names) is not None
+    return html_asides().names_aside(names)
 
 
 class AsidesError(ValueError):
     """The packaged list of aside elements (``data/html_asides.json``) is not valid."""
 
 
+class Asides(NamedTuple):
+    """The elements whose text is an aside (see :func:`html_asides`)."""
+
+    tags: frozenset[str]
+    #: searched in each class and id value
+    pattern: re.Pattern[str]
+    #: a class or id value it matches holds an aside beside the article, or
+    #: names every block of a page builder's page: it names no aside
+    holders: re.Pattern[str]
+
+    def names_aside(self, names: str) -> bool:
+        """Whether one of an element's class and id values (white-space separated) names an aside.
+
+        >>> asides = parse_asides({"tags": [], "class_patterns": ["sidebar"], "examples": ["sidebar"],
+        ...                        "counter_examples": [], "holder_patterns": ["-wrap$"],
+        ...                        "holder_examples": ["content-sidebar-wrap"], "holder_counter_examples": []})
+        >>> asides.names_aside("widget-area sidebar"), asides.names_aside("content-sidebar-wrap")
+        (True, False)
+        """
+        pattern, holders = self.pattern, self.holders
+        return any(pattern.search(name) is not None and holders.search(name) is None for name in names.split())
+
+
 @functools.lru_cache(maxsize=1)
-def html_asides() -> tuple[frozenset[str], re.Pattern[str]]:
-    """The elements whose text is an aside: tag names, and one pattern for
-    class and id values (``data/html_asides.json``, validated: every example
+def html_asides() -> Asides:
+    """The elements whose text is an aside: tag names, one pattern for
+    class and id values and one for the values that name no aside although
+    the first matches (``data/html_asides.json``, validated: every example
     matches, no counter-example does)."""
     data = json.loads(resources.files("cleaner").joinpath("data/html_asides.json").read_text("utf-8"))
     return parse_asides(data)
 
 
-def parse_asides(data: Any) -> tuple[frozenset[str], re.Pattern[str]]:
+_ASIDE_LISTS = (
+    "tags",
+    "class_patterns",
+    "examples",
+    "counter_examples",
+    "holder_patterns",
+    "holder_examples",
+    "holder_counter_examples",
+)
+
+
+def parse_asides(data: Any) -> Asides:
     """Validate and compile the aside elements (see :func:`html_asides`).
 
-    >>> tags, pattern = parse_asides({"tags": ["aside"], "class_patterns": ["related"],
-    ...                               "examples": ["related-posts"], "counter_examples": ["entry-content"]})
-    >>> sorted(tags), bool(pattern.search("related-links"))
-    (['aside'], True)
+    >>> asides = parse_asides({"tags": ["aside"], "class_patterns": ["related"],
+    ...                        "examples": ["related-posts"], "counter_examples": ["entry-content"],
+    ...                        "holder_patterns": ["layout"], "holder_examples": ["related-layout"],
+    ...                        "holder_counter_examples": ["related-posts"]})
+    >>> sorted(asides.tags), bool(asides.pattern.search("related-links")), bool(asides.holders.search("layout"))
+    (['aside'], True, True)
     """
     if not isinstance(data, dict):
         raise AsidesError("html_asides.json must hold an object")
-    for key in ("tags", "class_patterns", "examples", "counter_examples"):
+    for key in _ASIDE_LISTS:
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
             raise AsidesError(f"html_asides.json: {key!r} must be a list of strings")
     pattern = _compile_names(data["class_patterns"], data["examples"], data["counter_examples"])
-    return frozenset(t.lower() for t in data["tags"]), pattern
+    holders = _compile_names(data["holder_patterns"], data["holder_examples"], data["holder_counter_examples"])
+    for example in data["holder_examples"]:
+        if not pattern.search(example):
+            raise AsidesError(f"html_asides.json: holder example {example!r} matches no class pattern")
+    return Asides(frozenset(t.lower() for t in data["tags"]), pattern, holders)
 
 
 #: trafilatura sometimes stops early (an article split over several

@@ -644,6 +644,9 @@ def _asides(**changes: object) -> dict[str, object]:
         "class_patterns": ["related"],
         "examples": ["related-posts"],
         "counter_examples": ["entry-content"],
+        "holder_patterns": ["layout"],
+        "holder_examples": ["related-layout"],
+        "holder_counter_examples": ["related-posts"],
     }
     return {**data, **changes}
 
@@ -655,6 +658,9 @@ def _asides(**changes: object) -> dict[str, object]:
         ({"examples": ["sidebar"]}, "matches no class pattern"),
         ({"counter_examples": ["related-content"]}, "counter-example"),
         ({"tags": "aside"}, "must be a list of strings"),
+        ({"holder_examples": ["page-layout"]}, "holder example"),
+        ({"holder_counter_examples": ["layout-grid"]}, "counter-example"),
+        ({"holder_patterns": None}, "must be a list of strings"),
     ],
 )
 def test_the_aside_list_is_validated(changes: dict[str, object], message: str) -> None:
@@ -663,8 +669,40 @@ def test_the_aside_list_is_validated(changes: dict[str, object], message: str) -
 
 
 def test_the_packaged_aside_list_loads() -> None:
-    tags, pattern = html_asides()
+    tags, pattern, _holders = html_asides()
     assert "figcaption" in tags and pattern.search("wp-caption-text") and not pattern.search("entry-content")
+
+
+@pytest.mark.parametrize(
+    ("names", "aside"),
+    [
+        ("widget widget_text", True),
+        ("sidebar-primary sidebar widget-area", True),
+        ("comment-wrapper", True),
+        ("content-sidebar-wrap", False),  # Genesis: the article and the sidebar beside it
+        ("SidebarLayoutStyles__StyledSidebarLayout-sc-34ac18c2-0", False),
+        ("elementor-element elementor-widget elementor-widget-text-editor", False),  # every Elementor block
+        ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module", False),  # every HubSpot module
+        ("span12 widget-span widget-type-cell", False),
+        ("elementor-widget-text-editor related-posts", True),  # another value names an aside
+    ],
+)
+def test_a_class_that_holds_the_article_beside_an_aside_names_no_aside(names: str, aside: bool) -> None:
+    assert html_asides().names_aside(names) is aside
+
+
+def test_page_lines_take_the_text_in_a_page_builder_block_or_a_sidebar_layout() -> None:
+    import lxml.html
+
+    root = lxml.html.document_fromstring(
+        "<body><div class='site-inner'><div class='content-sidebar-wrap'><main>"
+        "<div class='elementor-widget elementor-widget-text-editor'><p>Article text</p></div></main>"
+        "<aside class='sidebar'><p>Popular posts</p></aside></div></div></body>"
+    )
+    assert [(text, aside) for text, _kind, aside in page_lines(root)] == [
+        ("Article text", False),
+        ("Popular posts", True),
+    ]
 
 
 def test_plain_dump_skips_scripts_and_keeps_blocks() -> None:
