@@ -21,6 +21,7 @@ from cleaner import clean
 from cleaner.cli import main
 from cleaner.document import Label
 from cleaner.html import (
+    GAP_KINDS,
     HTML_CLOSER_TAIL_SHARE,
     KICKER_MIN_CHARS,
     RULE_MAX_WORDS,
@@ -495,9 +496,24 @@ def test_gaps_only_add_page_lines_and_keep_the_blocks_in_order(
     page_: list[tuple[str, str, bool]], texts: list[str]
 ) -> None:
     got = with_gaps(_blocks(*texts), page_)
-    assert [b.text for b in got if b.kind != "gap"] == texts
+    assert [b.text for b in got if b.kind not in GAP_KINDS] == texts
     page_texts = {text for text, _kind, aside in page_ if not aside}
     assert all(b.text in page_texts and len(b.text.split()) >= PROSE_MIN_WORDS for b in got if b.kind == "gap")
+    headings = {text for text, kind, aside in page_ if kind == "heading" and not aside}
+    assert all(b.text in headings for b in got if b.kind == "gap-heading")
+
+
+@pytest.mark.parametrize(
+    ("after", "kind"),
+    [("text", "gap-heading"), ("heading", None), ("link", None)],
+)
+def test_a_short_heading_left_out_over_a_text_line_comes_back(after: str, kind: str | None) -> None:
+    """trafilatura leaves out many subheadings; a heading over another one or
+    over links heads a list of teasers."""
+    page_ = [("One.", "text", False), ("How it works", "heading", False), ("Two.", after, False)]
+    page_ += [("Three.", "text", False)]
+    got = with_gaps(_blocks("One.", "Three."), page_)
+    assert [b.kind for b in got if b.text == "How it works"] == ([kind] if kind else [])
 
 
 def test_a_gap_line_found_inside_a_block_stays_out() -> None:
@@ -572,6 +588,21 @@ def test_a_gap_line_is_recovered_when_it_is_prose_and_no_rule_fires(gap: str, la
     line = next(line for line in doc.lines if line.text == gap)
     assert (line.label, line.reason) == (label, reason)
     assert (gap in doc.text) is (label is Label.BODY)
+
+
+@pytest.mark.parametrize(
+    ("heading", "label", "reason"),
+    [
+        ("How the vote went", Label.HEADING, "html:recovered"),
+        ("Related stories", Label.BOILERPLATE, "rule:related-stories"),
+    ],
+)
+def test_a_gap_heading_is_a_heading_unless_a_rule_fires(heading: str, label: Label, reason: str) -> None:
+    blocks = [Block(PARAGRAPHS[0], "paragraph"), Block(heading, "gap-heading"), Block(PARAGRAPHS[1], "paragraph")]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    line = next(line for line in doc.lines if line.text == heading)
+    assert (line.label, line.reason) == (label, reason)
+    assert PARAGRAPHS[1] in doc.text  # a rule on a left-out line closes nothing
 
 
 @pytest.mark.parametrize(("words", "dropped"), [(RULE_MAX_WORDS + 1, True), (RULE_MAX_WORDS, False)])
