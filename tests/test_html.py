@@ -488,7 +488,9 @@ def test_the_run_after_the_last_block_skips_asides_and_stops_at_a_heading() -> N
 
 
 _PAGE_TEXTS = st.sampled_from(["One.", "Two.", LONG, "Another " + LONG, "Short line", "Yet another " + LONG])
-_PAGE = st.lists(st.tuples(_PAGE_TEXTS, st.sampled_from(["text", "heading"]), st.booleans()), max_size=12)
+_PAGE = st.lists(
+    st.tuples(_PAGE_TEXTS, st.sampled_from(["text", "heading", "item", "link"]), st.booleans()), max_size=12
+)
 
 
 @given(_PAGE, st.lists(_PAGE_TEXTS, max_size=6))
@@ -501,11 +503,13 @@ def test_gaps_only_add_page_lines_and_keep_the_blocks_in_order(
     assert all(b.text in page_texts and len(b.text.split()) >= PROSE_MIN_WORDS for b in got if b.kind == "gap")
     headings = {text for text, kind, aside in page_ if kind == "heading" and not aside}
     assert all(b.text in headings for b in got if b.kind == "gap-heading")
+    items = {text for text, kind, aside in page_ if kind == "item" and not aside}
+    assert all(b.text in items for b in got if b.kind == "gap-item")
 
 
 @pytest.mark.parametrize(
     ("after", "kind"),
-    [("text", "gap-heading"), ("heading", None), ("link", None)],
+    [("text", "gap-heading"), ("item", "gap-heading"), ("heading", None), ("link", None)],
 )
 def test_a_short_heading_left_out_over_a_text_line_comes_back(after: str, kind: str | None) -> None:
     """trafilatura leaves out many subheadings; a heading over another one or
@@ -514,6 +518,17 @@ def test_a_short_heading_left_out_over_a_text_line_comes_back(after: str, kind: 
     page_ += [("Three.", "text", False)]
     got = with_gaps(_blocks("One.", "Three."), page_)
     assert [b.kind for b in got if b.text == "How it works"] == ([kind] if kind else [])
+
+
+def test_a_list_item_left_out_comes_back_whatever_its_length() -> None:
+    """trafilatura leaves out lists: their items come back between two blocks,
+    and they do not end the run after its last block."""
+    page_ = [("One.", "text", False), ("Bar 15%", "item", False), ("Menu", "text", False), ("Two.", "text", False)]
+    got = with_gaps(_blocks("One.", "Two."), page_)
+    assert [(b.text, b.kind) for b in got] == [("One.", "paragraph"), ("Bar 15%", "gap-item"), ("Two.", "paragraph")]
+    lines = [(text, "item" if i == 1 else "text", False) for i, text in enumerate(_after(TAIL_MIN_LINES))]
+    got = with_gaps(_blocks("One."), [("One.", "text", False), *lines])
+    assert [b.text for b in got if b.kind == "gap"] == _after(TAIL_MIN_LINES)
 
 
 def test_a_gap_line_found_inside_a_block_stays_out() -> None:
@@ -543,19 +558,22 @@ def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> 
 
 def test_page_lines_call_a_line_mostly_of_link_text_a_link_line() -> None:
     """A teaser or a menu entry is a ``link`` line; a sentence with a link in it
-    is text, and a heading stays a heading."""
+    is text, a list item an item, and a heading stays a heading."""
     import lxml.html
 
     root = lxml.html.document_fromstring(
         "<body><p><a href='/a'>Ten ways to <b>fix</b> a leaking tap</a> now</p>"
         "<p>The council met again, <a href='/c'>as reported</a>, and the vote was put off.</p>"
-        "<h2><a href='/h'>A linked heading</a></h2><p><a href='/x'>Read</a> <a href='/y'>more</a></p></body>"
+        "<h2><a href='/h'>A linked heading</a></h2><p><a href='/x'>Read</a> <a href='/y'>more</a></p>"
+        "<ul><li>Bar 15%</li><li><a href='/z'>Related story</a></li></ul></body>"
     )
     assert [(text, kind) for text, kind, _aside in page_lines(root)] == [
         ("Ten ways to fix a leaking tap now", "link"),
         ("The council met again, as reported, and the vote was put off.", "text"),
         ("A linked heading", "heading"),
         ("Read more", "link"),
+        ("Bar 15%", "item"),
+        ("Related story", "link"),
     ]
 
 
@@ -603,6 +621,16 @@ def test_a_gap_heading_is_a_heading_unless_a_rule_fires(heading: str, label: Lab
     line = next(line for line in doc.lines if line.text == heading)
     assert (line.label, line.reason) == (label, reason)
     assert PARAGRAPHS[1] in doc.text  # a rule on a left-out line closes nothing
+
+
+@pytest.mark.parametrize(
+    ("item", "label", "reason"),
+    [("Bar 15%", Label.BODY, "html:recovered"), ("Share on Facebook", Label.BOILERPLATE, "rule:share")],
+)
+def test_a_gap_item_is_body_unless_a_rule_fires(item: str, label: Label, reason: str) -> None:
+    blocks = [Block(PARAGRAPHS[0], "paragraph"), Block(item, "gap-item"), Block(PARAGRAPHS[1], "paragraph")]
+    line = next(line for line in clean_extraction(Extraction(blocks=blocks)).lines if line.text == item)
+    assert (line.label, line.reason) == (label, reason)
 
 
 @pytest.mark.parametrize(("words", "dropped"), [(RULE_MAX_WORDS + 1, True), (RULE_MAX_WORDS, False)])
