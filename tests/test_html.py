@@ -24,6 +24,7 @@ from cleaner.html import (
     GAP_KINDS,
     HTML_CLOSER_TAIL_SHARE,
     KICKER_MIN_CHARS,
+    PIECE_WINDOW,
     RULE_MAX_WORDS,
     TAIL_MIN_LINES,
     AsidesError,
@@ -451,6 +452,27 @@ def test_no_gap_next_to_a_block_that_is_not_a_page_line_nor_outside_the_blocks()
         "Two.",
     ]
     assert [b.text for b in with_gaps(_blocks("One.", "Two."), page_)] == ["One.", LONG, "Two."]
+
+
+@pytest.mark.parametrize(
+    ("before", "gap"),
+    [
+        (["Eliz", "Product marketer"], True),  # parts of the line "Eliz - Product marketer"
+        (["-"], True),  # no words: matched to no line, breaks no pair
+        (["Not on the page"], False),
+    ],
+)
+def test_a_block_that_is_part_of_a_page_line_is_matched_to_it(before: list[str], gap: bool) -> None:
+    page_ = [("One.", "text", False), ("Eliz - Product marketer", "text", False), (LONG, "text", False)]
+    page_ += [("Two.", "text", False)]
+    got = with_gaps(_blocks("One.", *before, "Two."), page_)
+    assert (LONG in [b.text for b in got if b.kind == "gap"]) is gap
+
+
+def test_a_part_of_a_page_line_far_after_the_last_match_is_not_matched() -> None:
+    page_ = [("One.", "text", False)] + [(f"Filler {i}", "text", False) for i in range(PIECE_WINDOW)]
+    page_ += [("Eliz - Product marketer", "text", False), (LONG, "text", False), ("Two.", "text", False)]
+    assert [b.kind for b in with_gaps(_blocks("One.", "Product marketer", "Two."), page_)] == ["paragraph"] * 3
 
 
 def test_a_gap_line_that_copies_a_block_stays_out() -> None:
