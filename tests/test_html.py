@@ -671,6 +671,33 @@ def test_a_long_block_repeated_word_for_word_is_dropped(words: int, dropped: boo
     assert doc.text.count(repeated) == (1 if dropped else 2)
 
 
+BIO = (
+    "Rebecca Norris is a full-time freelance writer living in the Washington, D.C. metro area. Over the past ten"
+    " years, she has covered a range of lifestyle topics, from home design and gardening to travel, food and"
+    " wellness, for magazines and websites across the country."
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "reason"),
+    [
+        (BIO, "rule:author-bio"),
+        # another rule's phrase inside a long paragraph labels nothing
+        (
+            "Sign up for our newsletter, the mayor told the council, was the least of the worries of the town"
+            " that week, and the vote on the new budget was put off until the next meeting in the spring, when"
+            " the members of the council will have read the report.",
+            "html:paragraph",
+        ),
+    ],
+)
+def test_a_long_block_is_labelled_by_an_author_bio_rule_only(block: str, reason: str) -> None:
+    assert len(block.split()) > RULE_MAX_WORDS
+    doc = clean_extraction(Extraction(blocks=[*_blocks(*PARAGRAPHS), Block(block, "paragraph")]))
+    assert doc.lines[-1].reason == reason
+    assert (block in doc.text) is (reason == "html:paragraph")
+
+
 TAIL_SENTENCE = "the council said that it would meet again in the spring and in the summer of the next year"
 
 
