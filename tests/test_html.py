@@ -563,6 +563,31 @@ def test_a_gap_line_found_inside_a_block_stays_out() -> None:
     assert [b.kind for b in with_gaps(_blocks(lead, "Two."), page_)] == ["paragraph", "gap", "paragraph"]
 
 
+@pytest.mark.parametrize(
+    ("names", "dialog"),
+    [
+        ("newsletter-popup", True),
+        ("republication-tracker-tool-modal", True),
+        ("cli-modal-dialog", True),
+        ("modal-enabled", False),  # a state of the article's container
+        ("multimodal", False),
+        ("kg-cta-card", False),  # a call to action inside the article
+    ],
+)
+def test_a_block_of_trafilatura_inside_a_dialog_is_left_out(names: str, dialog: bool) -> None:
+    import lxml.html
+
+    lead, box = "The article's first paragraph.", "Sign up for our email to enjoy the city for free."
+    root = lxml.html.document_fromstring(
+        f"<body><article><p>{lead}</p><div class='{names}'><p>{box}</p></div><p>Two.</p></article></body>"
+    )
+    blocks = with_gaps(_blocks(lead, box, "Two."), page_lines(root))
+    assert [b.kind for b in blocks] == ["paragraph", "dialog" if dialog else "paragraph", "paragraph"]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert (box in doc.text) is not dialog
+    assert [line.reason for line in doc.lines if line.text == box] == ["html:dialog" if dialog else "html:paragraph"]
+
+
 def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> None:
     import lxml.html
 
@@ -755,6 +780,9 @@ def _asides(**changes: object) -> dict[str, object]:
         "holder_patterns": ["layout"],
         "holder_examples": ["related-layout"],
         "holder_counter_examples": ["related-posts"],
+        "dialog_patterns": ["popup"],
+        "dialog_examples": ["newsletter-popup"],
+        "dialog_counter_examples": ["entry-content"],
     }
     return {**data, **changes}
 
@@ -777,8 +805,9 @@ def test_the_aside_list_is_validated(changes: dict[str, object], message: str) -
 
 
 def test_the_packaged_aside_list_loads() -> None:
-    tags, pattern, _holders = html_asides()
+    tags, pattern, _holders, dialogs = html_asides()
     assert "figcaption" in tags and pattern.search("wp-caption-text") and not pattern.search("entry-content")
+    assert dialogs.search("newsletter-popup") and not dialogs.search("entry-content")
 
 
 @pytest.mark.parametrize(
