@@ -265,6 +265,19 @@ class Lexicon:
     def _compile(rules: list[Rule], flags: int) -> Dispatch | None:
         return Dispatch(rules, flags) if rules else None
 
+    def line_rule(self, text: str) -> Rule | None:
+        """The whole-line rule ``text`` matches as a line of its own (rules
+        that match inside a line, or the raw line, left out).
+
+        >>> default_lexicon().line_rule("Related Stories").kind
+        'related-stories'
+        >>> default_lexicon().line_rule("Related party transactions rose.") is None
+        True
+        """
+        if self._line is None or len(text) > MAX_LINE_RULE_CHARS:
+            return None
+        return self._line.fullmatch(line_key(text))
+
     def match(self, text: str) -> Rule | None:
         if len(text) <= MAX_LINE_RULE_CHARS:
             for dispatch, subject in ((self._line, line_key(text)), (self._raw, text.strip())):

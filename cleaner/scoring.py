@@ -4,6 +4,7 @@ furniture sits inside an article without interrupting it."""
 from __future__ import annotations
 
 from .features import LineFeatures, RuleFeatures
+from .lexicon import Rule
 
 #: Words for a line to count as prose (jusText's short-paragraph limit is
 #: 70 characters, about ten words; eight keeps one-sentence paragraphs).
@@ -31,7 +32,12 @@ CLOSER_TAIL_SHARE = 0.5
 
 
 def is_closer(f: LineFeatures | RuleFeatures) -> bool:
-    return f.rule is not None and f.rule.kind in CLOSER_KINDS and f.rule.name not in NON_CLOSING_RULES
+    return is_closing_rule(f.rule)
+
+
+def is_closing_rule(rule: Rule | None) -> bool:
+    """A rule whose line closes an article (see ``CLOSER_KINDS``)."""
+    return rule is not None and rule.kind in CLOSER_KINDS and rule.name not in NON_CLOSING_RULES
 
 
 def is_prose(f: LineFeatures | RuleFeatures, has_stoplist: bool) -> bool:

@@ -242,3 +242,28 @@ def test_a_flat_page_s_title_line_is_its_headline() -> None:
     headline = "Council Votes More Money for Roads"
     page = f"{headline} Home News Sport Weather {headline} " + " ".join(PARAGRAPHS)
     assert clean(page).title == headline
+
+
+@pytest.mark.parametrize("heading", ["Related Posts", "You Might Also Like", "Leave a Reply", "Privacy Policy"])
+def test_a_closer_heading_inside_a_flat_sentence_is_a_line_of_its_own(heading: str) -> None:
+    """A closer of the furniture lexicon runs into the teasers or comments
+    after it: "… a new record. Related Posts How to fix a bike The best …"."""
+    line = f"Rents rose again. The mayor spoke on Monday. {heading} How to fix a bike The best tools."
+    assert flat_sentences([line]) == [
+        "Rents rose again.",
+        "The mayor spoke on Monday.",
+        heading,
+        "How to fix a bike The best tools.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Related party transactions rose sharply.",  # a lower-case word after the heading's words
+        "She read the related posts again.",  # not capitalised
+        "Comments Made by the mayor were read out.",  # one word is no heading
+    ],
+)
+def test_closer_words_in_a_sentence_stay(sentence: str) -> None:
+    assert flat_sentences([f"Rents rose again. {sentence}"]) == ["Rents rose again.", sentence]
