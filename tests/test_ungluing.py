@@ -156,6 +156,15 @@ def test_a_text_is_flat_when_one_long_line_holds_nearly_all_of_it(chars: int, sh
     assert (flat_line(["", line, rest]) == 1) is flat
 
 
+def test_an_article_of_a_few_long_paragraphs_keeps_its_paragraphs() -> None:
+    """Long paragraphs that together hold nearly all of a text are not a
+    flat text: only one line holding nearly all of it is."""
+    paragraphs = [" ".join(PARAGRAPHS[k:] + PARAGRAPHS[:k]) for k in range(3)]
+    assert all(len(p) >= GLUED_LINE_CHARS for p in paragraphs)
+    lines = segment("Council votes more money for roads\n\n" + "\n\n".join(paragraphs))
+    assert [line.text for line in lines] == ["Council votes more money for roads", *paragraphs]
+
+
 def test_a_flat_line_is_split_into_sentences_that_keep_its_number() -> None:
     lines = segment("Daily Record\n" + flat_page())
     assert [line.text for line in lines if line.text in PARAGRAPHS] == PARAGRAPHS
