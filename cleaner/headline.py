@@ -160,12 +160,12 @@ def candidates(lines: Sequence[Line], feats: Sequence[LineFeatures], start: int,
                excluded: Sequence[bool]) -> list[int]:  # fmt: skip
     """Indices of the lines that may be the headline (last first): the
     article's first line (a headline ending in "?" reads as prose), the
-    ``LOOKAHEAD`` lines after it and the ``LOOKBACK`` lines before it."""
-    out = []
-    for i in range(min(start + LOOKAHEAD, len(lines) - 1), max(-1, start - 1 - LOOKBACK), -1):
-        if not excluded[i] and 0 < feats[i].words <= MAX_WORDS:
-            out.append(i)
-    return out
+    ``LOOKAHEAD`` lines after it, the ``LOOKBACK`` lines before it and the
+    text's first line (where a dump of the whole page writes its
+    ``<title>``)."""
+    lowest = max(0, start - LOOKBACK)
+    window = [*range(min(start + LOOKAHEAD, len(lines) - 1), lowest - 1, -1), *([0] if lowest > 0 else [])]
+    return [i for i in window if not excluded[i] and 0 < feats[i].words <= MAX_WORDS]
 
 
 def line_parts(text: str) -> dict[str, str]:

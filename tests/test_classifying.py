@@ -91,8 +91,15 @@ def test_headline_candidate_length_edge(n: int, kept: bool) -> None:
 
 @pytest.mark.parametrize(("gap", "kept"), [(LOOKBACK - 1, True), (LOOKBACK, False)])
 def test_headline_candidate_lookback_edge(gap: int, kept: bool) -> None:
-    texts = ["Rebels take key town", *[f"Section {k}" for k in range(gap)], *PROSE]
-    assert (0 in candidate_lines(texts, start=gap + 1)) is kept
+    texts = ["Home", "Rebels take key town", *[f"Section {k}" for k in range(gap)], *PROSE]
+    assert (1 in candidate_lines(texts, start=gap + 2)) is kept
+
+
+def test_text_first_line_is_a_candidate_beyond_the_lookback() -> None:
+    """A dump of the whole page opens with its ``<title>``, however long the menu after it."""
+    texts = ["Rebels take key town | Daily News", *[f"Section {k}" for k in range(2 * LOOKBACK)], *PROSE]
+    chosen = candidate_lines(texts, start=2 * LOOKBACK + 1)
+    assert chosen[-1] == 0 and 1 not in chosen
 
 
 def test_article_first_line_is_a_candidate() -> None:
