@@ -23,8 +23,10 @@ Converters:
   text nodes joined with nothing between them, so the page source's own line breaks and
   indentation are the layout (a minified page is one long line) and inline tags glue words.
   Held out.
-- ``flat``: ``soup.get_text(" ", strip=True)``: the text nodes joined by one space, the whole page
-  on one line. Held out.
+- ``flat``: the whole page on one line: ``gettext`` with every run of white space one space
+  (inline tags still glue words). Held out.
+- ``stripped``: ``soup.get_text(" ", strip=True)``: the text nodes stripped and joined by one
+  space; line breaks inside a node stay. Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -154,26 +156,42 @@ def textnodes_text(html: str) -> str:
     return "\n".join(out)
 
 
+def _text_nodes(html: str) -> list[str]:
+    """The text nodes ``soup.get_text()`` joins (see :func:`gettext_text`), in order."""
+    data = html.encode("utf-8", "surrogatepass")
+    try:
+        root = lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True,
+                                                                               remove_pis=True))  # fmt: skip
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    lxml.etree.strip_elements(root, "script", "style", "template", with_tail=False)
+    return list(root.itertext())
+
+
 def gettext_text(html: str) -> str:
     """BeautifulSoup's ``soup.get_text()`` with no arguments: every text node
     of the document (the head's title included; script, style and template
     contents and comments left out, as bs4 does since 4.9) joined with
     nothing between them, so the page source's own line breaks and
     indentation are the only layout, and inline tags glue their words."""
-    data = html.encode("utf-8", "surrogatepass")
-    try:
-        root = lxml.html.document_fromstring(data, parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True,
-                                                                               remove_pis=True))  # fmt: skip
-    except (lxml.etree.ParserError, ValueError):
-        return ""
-    lxml.etree.strip_elements(root, "script", "style", "template", with_tail=False)
-    return "".join(root.itertext())
+    return "".join(_text_nodes(html))
 
 
 def flat_text(html: str) -> str:
-    """BeautifulSoup's ``soup.get_text(" ", strip=True)`` (or ``" ".join(soup.stripped_strings)``):
-    every text node stripped and joined by one space, the whole page on one line."""
+    """The whole page on one line: :func:`gettext_text` with every run of white
+    space made one space. Inline tags still glue their words ("Home<b>News</b>"
+    → "HomeNews"), and the line breaks inside text nodes go: close to
+    ``soup.get_text(" ", strip=True)`` (:func:`stripped_text`) on a page whose
+    source breaks no text node, harder than it elsewhere."""
     return " ".join(gettext_text(html).split())
+
+
+def stripped_text(html: str) -> str:
+    """BeautifulSoup's ``soup.get_text(" ", strip=True)`` (or ``" ".join(soup.stripped_strings)``):
+    every text node stripped and joined by one space. A node's own line breaks
+    (the page source's wrapping inside a paragraph) stay, so the text is a few
+    long lines and the short pieces between them rather than one line."""
+    return " ".join(node.strip() for node in _text_nodes(html) if node.strip())
 
 
 # noscript is kept: Discourse forums (17 wcxb-dev pages) put the whole page text in it
@@ -258,6 +276,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "htmltotext": htmltotext_text,
     "gettext": gettext_text,
     "flat": flat_text,
+    "stripped": stripped_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
