@@ -23,7 +23,7 @@ from .normalizing import (
     strip_link_targets,
     strip_markdown,
 )
-from .ungluing import flat_line, flat_sentences, is_glued, unglue
+from .ungluing import flat_lines, flat_sentences, is_glued, unglue
 from .unwrapping import unwrap
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\v\f\x85\u2028\u2029]")
@@ -55,7 +55,8 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     line, numbered by its first input line. The long lines of a glued text
     (:mod:`cleaner.ungluing`: a page's blocks run together, as
     ``soup.get_text()`` writes a minified page) are split where two blocks
-    meet, and the line of a flat text (the whole page on one line) into
+    meet, and the lines of a flat text (the whole page on one line, or a few
+    long lines) into
     sentences; the parts share their input line's number. ``layout=False`` skips
     what repairs a converter's layout (the joining, the splitting, a text
     browser's link numbers, bracketed link targets):
@@ -66,11 +67,11 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     numbered = layout and has_link_numbers(text)
     targeted = layout and has_link_targets(text)
     glued = layout and is_glued(split)
-    flat = flat_line(split) if layout else None
+    flat = flat_lines(split, glued) if layout else frozenset()
     lines = []
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
         parts = unglue(whole) if glued else (whole,)
-        for raw in flat_sentences(parts) if first == flat else parts:
+        for raw in flat_sentences(parts) if first in flat else parts:
             norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
             norm = strip_markdown(norm)
             if numbered:

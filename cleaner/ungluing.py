@@ -101,7 +101,19 @@ SPACED_MIN_RUNS = 3
 #: 181 scrapinghub-aeb, 728 of the 1,497 wcxb-dev and 384 of the 990
 #: trafilatura-eval flat dumps are glued too, and were split at their few
 #: seams only (flat .741 / .797 / .720 → .744 / .844 / .744; gettext .906 /
-#: .909 / .856 → .907 / .910 / .858).
+#: .909 / .856 → .907 / .910 / .858). The long lines of a text that is not
+#: glued are flat too when together they hold this share and one of them
+#: holds a menu (a run of ``MENU_RUN_WORDS``; without it an article of a few
+#: long paragraphs came out one sentence a line) (:func:`flat_lines`). On the
+#: ``stripped`` dumps (``get_text(" ", strip=True)`` as it is: text nodes
+#: stripped and joined by a space, their own line breaks kept; the ``flat``
+#: converter collapses those), 27 of 181 scrapinghub-aeb and 124 of 793
+#: wcxb-dev article texts had no flat line, their longest line holding a
+#: median 63% of the text: ``python -m bench.run --converters stripped``
+#: .799 / .860 (titles .359) / .776 (.199) → .828 / .881 (.382) / .794
+#: (.221). No flat, gettext, inscriptis, plain or html2text score moves (4
+#: decimals); with glued texts too, gettext titles .641 / .641 → .637 /
+#: .637.
 FLAT_MIN_SHARE = 0.9
 #: Menu words in a row (:func:`_menu_apart`) that make a menu inside a
 #: flat line's sentence ("Politics World News Login Log Out Israel
@@ -172,6 +184,40 @@ def flat_line(lines: Sequence[str]) -> int | None:
         ),
         None,
     )
+
+
+def flat_lines(lines: Sequence[str], glued: bool) -> frozenset[int]:
+    """The lines of a flat text that are split into sentences: the line that
+    holds nearly all of it (:func:`flat_line`) or, in a text that is not
+    glued, the lines of ``GLUED_LINE_CHARS`` or more that together hold
+    ``FLAT_MIN_SHARE`` of it. ``get_text(" ", strip=True)`` keeps the line
+    breaks inside a text node, so a page source that wraps its text writes
+    a flat text as a few long lines and short pieces between them.
+
+    >>> menu = "Home News Sport Weather Travel Contact "
+    >>> flat_lines([menu + "Rents rose. " * 100, "Home News", "The mayor spoke. " * 100], glued=False)
+    frozenset({0, 2})
+    >>> flat_lines(["Rents rose. " * 100, "Home News", "The mayor spoke. " * 100], glued=False)
+    frozenset()
+    >>> flat_lines([menu + "Rents rose. " * 100, "Home News", "The mayor spoke. " * 100], glued=True)
+    frozenset()
+    """
+    flat = flat_line(lines)
+    if flat is not None:
+        return frozenset({flat})
+    if glued:
+        return frozenset()
+    total = sum(len(line) for line in lines)
+    long = frozenset(i for i, line in enumerate(lines) if GLUED_LINE_CHARS <= len(line) <= SPLIT_MAX_CHARS)
+    if not long or sum(len(lines[i]) for i in long) < FLAT_MIN_SHARE * total:
+        return frozenset()
+    # a paragraph holds no menu: long paragraphs are not a page's text run together
+    return long if any(_holds_menu(lines[i]) for i in long) else frozenset()
+
+
+def _holds_menu(line: str) -> bool:
+    """Whether a sentence of the line holds a run of ``MENU_RUN_WORDS`` menu words (see :func:`_menu_apart`)."""
+    return any(len(_menu_apart(sentence)) > 1 for sentence in _SENTENCE_BREAK.split(line))
 
 
 def sentences(line: str) -> list[str]:

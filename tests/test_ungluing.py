@@ -18,6 +18,7 @@ from cleaner.ungluing import (
     SPLIT_MIN_CHARS,
     TITLE_MIN_WORDS,
     flat_line,
+    flat_lines,
     flat_sentences,
     is_glued,
     sentences,
@@ -276,3 +277,40 @@ def test_a_closer_heading_inside_a_flat_sentence_is_a_line_of_its_own(heading: s
 )
 def test_closer_words_in_a_sentence_stay(sentence: str) -> None:
     assert flat_sentences([f"Rents rose again. {sentence}"]) == ["Rents rose again.", sentence]
+
+
+def flat_page_with_line_breaks() -> str:
+    """``get_text(" ", strip=True)`` of a page whose source wraps its text:
+    the line breaks inside a text node stay, so no one line holds nearly all
+    of the text, but its long lines do."""
+    text = " ".join(PARAGRAPHS)
+    menu = "Skip to content Home News Sport Weather Travel"
+    return f"{menu} {text}\nDaily Record\n{text} Copyright 2025 The Daily Record."
+
+
+def test_the_long_lines_of_a_flat_text_with_line_breaks_are_split_into_sentences() -> None:
+    page = flat_page_with_line_breaks()
+    lines = page.split("\n")
+    assert flat_line(lines) is None
+    assert flat_lines(lines, glued=False) == {0, 2}
+    texts = [line.text for line in segment(page)]
+    assert all(texts.count(paragraph) == 2 for paragraph in PARAGRAPHS[1:])
+
+
+@pytest.mark.parametrize(("short_chars", "flat"), [(0, True), (400, False)])
+def test_long_lines_are_flat_when_together_they_hold_nearly_all_of_the_text(short_chars: int, flat: bool) -> None:
+    long_line = ("Home News Sport Weather Travel " + " ".join(PARAGRAPHS) * 2)[:GLUED_LINE_CHARS]
+    short = ["Home News."] * (short_chars // 10)
+    lines = [long_line, *short, long_line, "Daily Record"]
+    assert sum(map(len, lines)) * FLAT_MIN_SHARE <= 2 * GLUED_LINE_CHARS or not flat
+    assert (flat_lines(lines, glued=False) == {0, len(lines) - 2}) is flat
+
+
+def test_long_lines_without_a_menu_are_paragraphs_not_a_flat_text() -> None:
+    lines = flat_page_with_line_breaks().replace("Home News Sport Weather Travel ", "").split("\n")
+    assert flat_lines(lines, glued=False) == frozenset()
+
+
+def test_the_long_lines_of_a_glued_text_are_not_flat() -> None:
+    lines = flat_page_with_line_breaks().split("\n")
+    assert flat_lines(lines, glued=True) == frozenset()
