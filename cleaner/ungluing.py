@@ -284,8 +284,12 @@ def _menu_word(word: str) -> bool:
     >>> [_menu_word(w) for w in ("Home", "«Новости»", "&", "news", "новости", "東京")]
     [True, True, True, False, False, False]
     """
-    first = next((ch for ch in word if ch.isalpha()), None)
+    first = _first_letter(word)
     return first is None or first.isupper()
+
+
+def _first_letter(word: str) -> str | None:
+    return next((ch for ch in word if ch.isalpha()), None)
 
 
 def _menu_apart(sentence: str) -> list[str]:
@@ -317,7 +321,7 @@ def _menu_apart(sentence: str) -> list[str]:
 
 def _capitalised(word: str) -> bool:
     """A word whose first letter is a capital (in any script with case)."""
-    first = next((ch for ch in word if ch.isalpha()), None)
+    first = _first_letter(word)
     return first is not None and first.isupper()
 
 
