@@ -1201,6 +1201,13 @@ def label_blocks(
     return fields
 
 
+@functools.lru_cache(maxsize=8)
+def _kinds_lexicon(lexicon: Lexicon, kinds: frozenset[str]) -> Lexicon:
+    """The rules of ``lexicon`` of the given kinds only: a long block is matched
+    against those, not against every rule (most of the pass's cost)."""
+    return Lexicon([rule for rule in lexicon.rules if rule.kind in kinds])
+
+
 def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexicon: Lexicon, mode: str) -> Fields:
     fields = Fields()
     n = len(lines)
@@ -1214,10 +1221,11 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
     ]
     prose = [f is None or is_prose(f, bool(stops)) for f in feats]
     # a long block stays prose (it closes nothing), but a rule of LONG_BLOCK_RULE_KINDS labels it
+    long_lexicon = _kinds_lexicon(lexicon, LONG_BLOCK_RULE_KINDS)
     for i, f in enumerate(feats):
         if f is None:
-            long_block = rule_features(lines[i].text, stops, lexicon)
-            if long_block.rule is not None and long_block.rule.kind in LONG_BLOCK_RULE_KINDS:
+            long_block = rule_features(lines[i].text, stops, long_lexicon)
+            if long_block.rule is not None:
                 feats[i] = long_block
     # a line trafilatura left out between two of its blocks comes back when it is prose and no rule fires
     recovered = [
