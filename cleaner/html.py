@@ -674,7 +674,7 @@ def page_lines(root: Any) -> list[tuple[str, str, bool]]:
     which links hold at least :data:`LINK_LINE_SHARE` of the characters: a
     teaser, a menu entry; a heading stays a heading), ``item`` (a list item)
     or ``text``, and ``dialog`` inside an element whose class or id names a
-    dialog (a modal, a popup, a call-to-action box: :meth:`Asides.names_dialog`);
+    dialog (a modal, a popup: :meth:`Asides.names_dialog`);
     ``aside`` is True inside an element of :func:`html_asides` (a caption,
     related links, a promotion ...) and inside a dialog.
 
@@ -807,7 +807,7 @@ class Asides(NamedTuple):
         return any(pattern.search(name) is not None and holders.search(name) is None for name in names.split())
 
     def names_dialog(self, names: str) -> bool:
-        """Whether one of an element's class and id values names a dialog (a modal, a popup, a call to action)."""
+        """Whether one of an element's class and id values names a dialog (a modal, a popup)."""
         return any(self.dialogs.search(name) is not None for name in names.split())
 
 
@@ -886,8 +886,8 @@ def with_gaps(blocks: list[Block], lines: list[tuple[str, str, bool]]) -> list[B
     when it is a page line, a run of :data:`TAIL_MIN_LINES` or more such
     lines up to the next heading or shorter line.
 
-    A block matched to a page line inside a dialog (a modal, a popup, a
-    call-to-action box, see :func:`page_lines`) becomes a ``dialog`` block,
+    A block matched to a page line inside a dialog (a modal, a popup, see
+    :func:`page_lines`) becomes a ``dialog`` block,
     which the second pass leaves out (``html:dialog``).
 
     Blocks are matched to page lines by their words (lower case), in order;
