@@ -572,6 +572,9 @@ def test_a_gap_line_found_inside_a_block_stays_out() -> None:
         ("modal-enabled", False),  # a state of the article's container
         ("multimodal", False),
         ("kg-cta-card", False),  # a call to action inside the article
+        ("affiliate-disclosure", True),
+        ("owl-carousel", True),
+        ("b-disclaimer", False),  # kept by scrapinghub's references
     ],
 )
 def test_a_block_of_trafilatura_inside_a_dialog_is_left_out(names: str, dialog: bool) -> None:
@@ -586,6 +589,17 @@ def test_a_block_of_trafilatura_inside_a_dialog_is_left_out(names: str, dialog: 
     doc = clean_extraction(Extraction(blocks=blocks))
     assert (box in doc.text) is not dialog
     assert [line.reason for line in doc.lines if line.text == box] == ["html:dialog" if dialog else "html:paragraph"]
+
+
+def test_a_dialog_box_that_holds_most_of_the_article_is_the_article() -> None:
+    import lxml.html
+
+    paras = [f"Paragraph {n} of an interview that sits in a carousel container." for n in range(5)]
+    root = lxml.html.document_fromstring(
+        "<body><h1>Interview</h1><div class='carousel content'>" + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div><p>Tags</p></body>"
+    )  # fmt: skip
+    assert [b.kind for b in with_gaps(_blocks(*paras, "Tags"), page_lines(root))] == ["paragraph"] * 6
 
 
 def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> None:
