@@ -974,3 +974,20 @@ def test_the_h1_line_with_its_kicker_leaves_the_body_as_the_title() -> None:
     doc = clean_extraction(ext)
     assert doc.title == "Mineral oil info November"
     assert "27.01.2022" not in doc.text
+
+
+def test_a_lone_run_together_block_is_replaced_by_its_page_lines() -> None:
+    from cleaner.html import RUN_TOGETHER_MIN_WORDS, run_together_lines
+
+    body = [f"Sentence {n} of the article, with a few more words in it." for n in range(40)]
+    page_ = [("Home", "link", False), ("Headline", "heading", True), *[(b, "text", False) for b in body]]
+    page_ += [("Related story", "text", True)]
+    lone = Block("Home Headline " + " ".join(body), "paragraph")
+    assert len(lone.text.split()) >= RUN_TOGETHER_MIN_WORDS
+    got = run_together_lines([lone], page_)
+    assert [b.text for b in got] == ["Headline", *body]
+    assert got[0].kind == "heading"
+    short = Block(" ".join(body[:3]), "paragraph")  # a short article in one paragraph stays as it is
+    assert run_together_lines([short], page_) == [short]
+    two = [lone, Block("Another block.", "paragraph")]
+    assert run_together_lines(two, page_) == two
