@@ -788,7 +788,7 @@ class Asides(NamedTuple):
     #: names every block of a page builder's page: it names no aside
     holders: re.Pattern[str]
     #: searched in each class and id value: an element laid over the page or
-    #: boxed off from the article (a modal, a popup, a disclosure, a carousel), left out even when
+    #: boxed off from the article (a modal, a popup, a disclosure, an author's box), left out even when
     #: trafilatura takes its text (see :data:`DIALOG`)
     dialogs: re.Pattern[str]
 
@@ -924,7 +924,7 @@ def with_gaps(blocks: list[Block], lines: list[tuple[str, str, bool]]) -> list[B
     lines up to the next heading or shorter line.
 
     A block matched to a page line inside a dialog (a modal, a popup, a
-    disclosure, a carousel, see :func:`page_lines`) becomes a ``dialog``
+    disclosure, a carousel, an author's box, see :func:`page_lines`) becomes a ``dialog``
     block, which the second pass leaves out (``html:dialog``), unless such
     blocks hold most of the words (:data:`DIALOG_MAX_SHARE`).
 
@@ -993,7 +993,10 @@ def with_gaps(blocks: list[Block], lines: list[tuple[str, str, bool]]) -> list[B
 #: those of 2 pages of one site in the reference): .9725 / .9454 / .9375 ->
 #: .9725 / .9465 / .9378 (with :data:`DIALOG_MAX_SHARE`); a ``disclaimer``
 #: box too: .9724 / .9468 / .9378 (scrapinghub keeps sputniknews.com's
-#: "The views and opinions expressed ..." box).
+#: "The views and opinions expressed ..." box). An author's box (``author-box``,
+#: ``about-the-author``, ``AuthorProfile``: 11 wcxb-dev pages of 11 sites up,
+#: none down), with :func:`run_together_lines`: .9725 / .9469 / .9379 ->
+#: .9725 / .9472 / .9383.
 DIALOG = "dialog"
 #: Blocks matched to dialog lines that hold more than this share of the words of
 #: trafilatura's blocks are the article, not a box beside it (a page whose
