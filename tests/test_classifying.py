@@ -336,6 +336,18 @@ def test_prose_after_an_end_marker_is_furniture_but_not_before_it() -> None:
     assert labels("SOURCE: Reuters and agencies", *PROSE)[1:] == [Label.BODY] * len(PROSE)
 
 
+PROSE_NS = range(10, 20)
+
+
+def test_a_comment_policy_is_furniture_though_a_longer_thread_follows() -> None:
+    policy = "Please understand that comments are moderated and it is not always possible to publish them all."
+    comment = "I have lived in this town for {} years and I have never seen the council act so fast."
+    thread = [comment.format(n) for n in PROSE_NS]
+    got = labels(*PROSE, policy, *thread)
+    assert got[: len(PROSE)] == [Label.BODY] * len(PROSE)
+    assert got[len(PROSE)] is Label.BOILERPLATE
+
+
 @pytest.mark.parametrize(
     ("n", "label"), [(STANDFIRST_MAX_WORDS, Label.STANDFIRST), (STANDFIRST_MAX_WORDS + 1, Label.BODY)]
 )
