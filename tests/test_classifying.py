@@ -16,6 +16,7 @@ from cleaner.classifying import (
     FEED_MIN_DATES,
     FEED_TAIL_SHARE,
     HEADING_MAX_WORDS,
+    LEAD_FIRST_MIN_PROBABILITY,
     LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
     RELATIVE_MAX_PROSE_WORDS,
@@ -690,6 +691,17 @@ def _labelled(texts: list[str], probabilities: list[float]) -> list[tuple[str, s
     ("p", "label"), [(LEAD_MIN_PROBABILITY, "body"), (LEAD_MIN_PROBABILITY - 0.001, "boilerplate")]
 )
 def test_lead_paragraph_between_headline_and_article(p: float, label: str) -> None:
+    texts = ["Home", "Council passes budget after long debate", TAIL, LEAD, *PROSE]
+    got = _labelled(texts, [0.01, 0.05, LEAD_FIRST_MIN_PROBABILITY, p] + [0.9] * 4)
+    assert got[1][0] == "title"
+    assert got[3][0] == label
+    assert got[3][1].startswith("context:lead:" if label == "body" else "context:before-article:")
+
+
+@pytest.mark.parametrize(
+    ("p", "label"), [(LEAD_FIRST_MIN_PROBABILITY, "body"), (LEAD_FIRST_MIN_PROBABILITY - 0.001, "boilerplate")]
+)
+def test_first_line_under_the_headline_is_a_lead_from_a_lower_probability(p: float, label: str) -> None:
     got = _labelled(["Home", "Council passes budget after long debate", LEAD, *PROSE], [0.01, 0.05, p] + [0.9] * 4)
     assert got[1][0] == "title"
     assert got[2][0] == label
