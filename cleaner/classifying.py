@@ -51,6 +51,7 @@ from .lexicon import Lexicon
 from .model import LineModel, featurize
 from .repeated import TITLE_MIN_DOCS, label_furniture
 from .scoring import CLOSER_TAIL_SHARE, TRANSPARENT_KINDS, is_closer, is_prose
+from .ungluing import is_menu_line
 
 #: Furniture rules that head a list of related stories ("Related", "Trending
 #: News"): inside the article, the lines from such a header to the next prose
@@ -537,6 +538,9 @@ def classify(
         elif not a.content[i] or (title_at is not None and i < title_at):
             where = "before" if i < a.start else "after" if i > a.end else "between"
             line.set(Label.BOILERPLATE, f"context:{where}-article:{a.probability[i]:.2f}")
+        elif is_menu_line(line.text):
+            # a menu on one line (get_text, flat dumps), which the model reads as a long line of content
+            line.set(Label.BOILERPLATE, "shape:menu-line")
         elif a.listed[i]:
             line.set(Label.BODY, "shape:list-item")
         elif not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS and f.has_date:

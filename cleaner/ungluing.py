@@ -319,6 +319,53 @@ def _menu_apart(sentence: str) -> list[str]:
     return _cut(sentence, cuts)
 
 
+#: A line of at least ``MENU_LINE_MIN_WORDS`` words of which at least
+#: ``MENU_LINE_SHARE`` are menu words (:func:`_menu_word`), with at most
+#: ``MENU_LINE_MAX_COMMAS`` commas and at most ``MENU_LINE_MAX_DIGIT_SHARE``
+#: of its words holding a digit, is a menu run together on one line
+#: ("Video What's News Podcast Politics Blogs Campaign Wire More Politics
+#: Video …"): ``get_text`` and flat dumps write a whole menu as one line,
+#: which the line model, trained on converters that write an item a line,
+#: reads as a long line of content (.8–.9). Commas and digits mark the long
+#: capitalised lines that are content: a list of names or companies, a
+#: results table. Calibrated on the text track at c705ba7 (shingle F1
+#: scrapinghub-aeb / wcxb-dev articles, snippet F1 trafilatura-eval):
+#: ``stripped`` .8282 / .8813 / .7942 → .8415 / .8841 / .7961, ``flat``
+#: .8551 / .8948 / .8224 → .8616 / .8971 / .8234, inscriptis .9317 /
+#: .9323 / .8908 → .9328 / .9321 / .8910; every other converter within
+#: .0003 on wcxb-dev and trafilatura-eval, up to .0036 on scrapinghub-aeb.
+#: Variants (``stripped``, then inscriptis): 8 words .8418 / .8830 / .7977
+#: and .9328 / .9310 / .8907; 10 .8419 / .8834 / .7965 and .9326 / .9316 /
+#: .8909; 16 .8404 / .8844 / .7963 and .9325 / .9323 / .8908; share 0.8
+#: .8427 / .8855 / .7969 and .9325 / .9320 / .8910; share 1.0 .8336 / .8819
+#: / .7964; no comma .8405 / .8835 / .7956; 3 commas .8426 / .8849 / .7966;
+#: digit share 0.1 .8401 / .8842 / .7961, 0.4 .8419 / .8838 / .7954; also
+#: requiring a stopword ratio under 0.3 .8384 / .8839 (scrapinghub-aeb,
+#: wcxb-dev), under 0.15 .8330 / .8818.
+MENU_LINE_MIN_WORDS = 12
+MENU_LINE_SHARE = 0.9
+MENU_LINE_MAX_COMMAS = 1
+MENU_LINE_MAX_DIGIT_SHARE = 0.2
+
+
+def is_menu_line(text: str) -> bool:
+    """Whether a line is a menu run together (see :data:`MENU_LINE_SHARE`).
+
+    >>> is_menu_line("Home News Sport Weather Travel Food & Drink Culture Video Podcasts Newsletters Sign In")
+    True
+    >>> is_menu_line("Astrobotic, Deep Space Systems, Draper, Firefly Aerospace, Intuitive Machines, Lockheed Martin")
+    False
+    >>> is_menu_line("Home News Sport Weather Travel Food Contact")
+    False
+    """
+    words = text.split()
+    if len(words) < MENU_LINE_MIN_WORDS or text.count(",") > MENU_LINE_MAX_COMMAS:
+        return False
+    if sum(any(ch.isdigit() for ch in word) for word in words) > MENU_LINE_MAX_DIGIT_SHARE * len(words):
+        return False
+    return sum(map(_menu_word, words)) >= MENU_LINE_SHARE * len(words)
+
+
 def _capitalised(word: str) -> bool:
     """A word whose first letter is a capital (in any script with case)."""
     first = _first_letter(word)

@@ -3,6 +3,8 @@ minified page): ``cleaner.ungluing`` and its use by ``segment``."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from cleaner import clean, clean_text
@@ -11,6 +13,10 @@ from cleaner.ungluing import (
     FLAT_MIN_SHARE,
     GLUED_LINE_CHARS,
     GLUED_MIN_ENDS,
+    MENU_LINE_MAX_COMMAS,
+    MENU_LINE_MAX_DIGIT_SHARE,
+    MENU_LINE_MIN_WORDS,
+    MENU_LINE_SHARE,
     MENU_RUN_WORDS,
     SPACED_MIN_RUNS,
     SPACED_MIN_SHARE,
@@ -21,6 +27,7 @@ from cleaner.ungluing import (
     flat_lines,
     flat_sentences,
     is_glued,
+    is_menu_line,
     sentences,
     unglue,
 )
@@ -314,3 +321,57 @@ def test_long_lines_without_a_menu_are_paragraphs_not_a_flat_text() -> None:
 def test_the_long_lines_of_a_glued_text_are_not_flat() -> None:
     lines = flat_page_with_line_breaks().split("\n")
     assert flat_lines(lines, glued=True) == frozenset()
+
+
+MENU_WORDS = [
+    *("Home", "News", "Sport", "Weather", "Travel", "Culture", "Video"),
+    *("Podcasts", "Newsletters", "Opinion", "Business", "Science", "Health"),
+]
+#: Words a menu line of ``MENU_LINE_MIN_WORDS`` may have that are no menu words, or hold a digit.
+MAY_LOWER = math.floor(MENU_LINE_MIN_WORDS * (1 - MENU_LINE_SHARE) + 1e-9)
+MAY_DIGIT = math.floor(MENU_LINE_MIN_WORDS * MENU_LINE_MAX_DIGIT_SHARE + 1e-9)
+
+
+@pytest.mark.parametrize(("words", "menu"), [(MENU_LINE_MIN_WORDS, True), (MENU_LINE_MIN_WORDS - 1, False)])
+def test_a_menu_line_has_menu_line_min_words(words: int, menu: bool) -> None:
+    assert is_menu_line(" ".join(MENU_WORDS[:words])) is menu
+
+
+@pytest.mark.parametrize(("lower", "menu"), [(MAY_LOWER, True), (MAY_LOWER + 1, False)])
+def test_a_menu_line_is_menu_line_share_menu_words(lower: int, menu: bool) -> None:
+    words = MENU_WORDS[:MENU_LINE_MIN_WORDS]
+    line = " ".join(word.lower() if k < lower else word for k, word in enumerate(words))
+    assert is_menu_line(line) is menu
+
+
+@pytest.mark.parametrize(("commas", "menu"), [(MENU_LINE_MAX_COMMAS, True), (MENU_LINE_MAX_COMMAS + 1, False)])
+def test_a_list_of_names_with_commas_is_not_a_menu_line(commas: int, menu: bool) -> None:
+    words = [word + ("," if k < commas else "") for k, word in enumerate(MENU_WORDS[:12])]
+    assert is_menu_line(" ".join(words)) is menu
+
+
+@pytest.mark.parametrize(("digits", "menu"), [(MAY_DIGIT, True), (MAY_DIGIT + 1, False)])
+def test_a_table_row_of_figures_is_not_a_menu_line(digits: int, menu: bool) -> None:
+    words = [f"{k}0" if k < digits else word for k, word in enumerate(MENU_WORDS[:MENU_LINE_MIN_WORDS])]
+    assert is_menu_line(" ".join(words)) is menu
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Bundesregierung hat am Montag beschlossen, dass die Steuern im kommenden Jahr nicht steigen.",
+        "The Top 9 Fitness Trends for 2025 and How to Follow Them at Home This Year",
+        "東京 大阪 名古屋 札幌 福岡 神戸 京都 横浜 川崎 広島 仙台 千葉",
+    ],
+)
+def test_prose_title_case_headlines_and_uncased_scripts_are_not_menu_lines(line: str) -> None:
+    assert not is_menu_line(line)
+
+
+def test_cleaning_drops_a_menu_run_together_inside_the_article() -> None:
+    menu = " ".join(MENU_WORDS)
+    text = "\n".join([PARAGRAPHS[0], PARAGRAPHS[1], menu, *PARAGRAPHS[2:]])
+    doc = clean(text)
+    assert menu not in doc.text
+    assert all(paragraph in doc.text for paragraph in PARAGRAPHS)
+    assert next(line for line in doc.lines if line.text == menu).reason == "shape:menu-line"
