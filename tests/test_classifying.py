@@ -11,6 +11,7 @@ from cleaner.classifying import (
     COMMENT_THREAD_MIN_MARKERS,
     DATE_LIST_GAP,
     DATE_LIST_MIN_LINES,
+    DEK_MIN_WORDS,
     FEED_HEADLINE_MIN_WORDS,
     FEED_MAX_PERIOD,
     FEED_MIN_DATES,
@@ -703,6 +704,27 @@ def test_lead_paragraph_between_headline_and_article(p: float, label: str) -> No
 )
 def test_first_line_under_the_headline_is_a_lead_from_a_lower_probability(p: float, label: str) -> None:
     got = _labelled(["Home", "Council passes budget after long debate", LEAD, *PROSE], [0.01, 0.05, p] + [0.9] * 4)
+    assert got[1][0] == "title"
+    assert got[2][0] == label
+    assert got[2][1].startswith("context:lead:" if label == "body" else "context:before-article:")
+
+
+DEK = "Penalties for those who refuse to self-isolate are to be increased to a maximum of ten thousand pounds"
+
+
+@pytest.mark.parametrize(
+    ("dek", "label"),
+    [
+        (DEK, "body"),
+        # too short for a summary
+        (" ".join(DEK.replace("-", " ").split()[: DEK_MIN_WORDS - 1]), "boilerplate"),
+        # a dateline, not a summary
+        ("Published on Monday 19 February 2020 and last updated on Tuesday 20 February 2020 at noon", "boilerplate"),
+    ],
+)
+def test_first_line_under_the_headline_without_a_full_stop_is_a_lead(dek: str, label: str) -> None:
+    texts = ["Home", "Council passes budget after long debate", dek, *PROSE]
+    got = _labelled(texts, [0.01, 0.05, LEAD_FIRST_MIN_PROBABILITY] + [0.9] * 4)
     assert got[1][0] == "title"
     assert got[2][0] == label
     assert got[2][1].startswith("context:lead:" if label == "body" else "context:before-article:")
