@@ -181,6 +181,12 @@ LEAD_FIRST_MIN_PROBABILITY = 0.2
 #: within .0001. On the inscriptis trafilatura-eval dumps .8978 from 8 to 12
 #: words, .8976 at 15; a bar of 0.3 gives .8970, 0.1 or none .8978. Letting
 #: a date in gains trafilatura-eval .0002 and costs scrapinghub .0006.
+#: Such a line also carries on the tail run (``TAIL_MIN_PROBABILITY``):
+#: trafilatura-eval .8978 / .8932 / .8845 → .8981 / .8938 / .8848,
+#: scrapinghub-aeb .9321 / .9290 / .9200 → .9321 / .9291 / .9201, wcxb-dev
+#: articles .9323 / .9322 / .9303 → .9324 / .9324 / .9305; at a tail bar of
+#: 0.4 trafilatura-eval (inscriptis) gains nothing. Between the headline and
+#: the article (``LEAD_MIN_PROBABILITY``) it gains nothing either.
 DEK_MIN_WORDS = 12
 #: The same at the other end: the run of prose lines right after the
 #: article's last content line (a closing paragraph the decoder cut) is body
@@ -655,7 +661,8 @@ def _adjoining_prose(a: Analysis, title_at: int | None) -> dict[int, str]:
     last content line (each at least ``TAIL_MIN_PROBABILITY``; photo credits,
     share bars and advertisements are looked through), or right after
     a box of related links there (the first at least
-    ``RESUME_MIN_PROBABILITY``)."""
+    ``RESUME_MIN_PROBABILITY``). A sentence without a full stop
+    (:func:`_dek`) counts as prose first under the headline and in the tail run."""
 
     def outside(i: int, threshold: float) -> bool:
         return a.prose[i] and not a.content[i] and a.feats[i].rule is None and a.probability[i] >= threshold
@@ -664,7 +671,9 @@ def _adjoining_prose(a: Analysis, title_at: int | None) -> dict[int, str]:
     if title_at is not None:
         found = {i: "lead" for i in range(title_at + 1, a.start) if outside(i, LEAD_MIN_PROBABILITY)}
         first = next((i for i in range(title_at + 1, a.start) if _first_under_headline(a, i)), None)
-        if first is not None and (outside(first, LEAD_FIRST_MIN_PROBABILITY) or _dek(a, first)):
+        if first is not None and (
+            outside(first, LEAD_FIRST_MIN_PROBABILITY) or _dek(a, first, LEAD_FIRST_MIN_PROBABILITY)
+        ):
             found[first] = "lead"
     i = a.end + 1
     if 0 < i < len(a.prose) and _related_header(a.feats[i]):
@@ -673,16 +682,19 @@ def _adjoining_prose(a: Analysis, title_at: int | None) -> dict[int, str]:
         j = next((j for j in range(i + 1, stop) if a.prose[j] or _opaque_rule(a.feats[j])), None)
         if j is not None and outside(j, RESUME_MIN_PROBABILITY):
             i = j
-    while 0 < i < len(a.prose) and (outside(i, TAIL_MIN_PROBABILITY) or _transparent_rule(a.feats[i])):
+    while 0 < i < len(a.prose) and (
+        outside(i, TAIL_MIN_PROBABILITY) or _dek(a, i, TAIL_MIN_PROBABILITY) or _transparent_rule(a.feats[i])
+    ):
         if a.feats[i].rule is None:
             found[i] = "tail"
         i += 1
     return found
 
 
-def _dek(a: Analysis, i: int) -> bool:
-    """A summary under the headline written without a full stop (see
-    ``DEK_MIN_WORDS``): a sentence's words and stopwords, no terminal mark, no date."""
+def _dek(a: Analysis, i: int, threshold: float) -> bool:
+    """A sentence written without a full stop (see ``DEK_MIN_WORDS``) the
+    decoder left out, of at least ``threshold``: a sentence's words and
+    stopwords, no terminal mark, no date."""
     f = a.feats[i]
     return (
         not a.content[i]
@@ -691,7 +703,7 @@ def _dek(a: Analysis, i: int) -> bool:
         and not f.has_date
         and f.words >= DEK_MIN_WORDS
         and f.stop_ratio >= PROSE_MIN_STOP_RATIO
-        and a.probability[i] >= LEAD_FIRST_MIN_PROBABILITY
+        and a.probability[i] >= threshold
     )
 
 

@@ -748,6 +748,16 @@ def test_closing_paragraph_right_after_the_article(p: float, label: str) -> None
     assert got[6][1].startswith("context:tail:" if label == "body" else "context:after-article:")
 
 
+@pytest.mark.parametrize(
+    ("p", "label"), [(TAIL_MIN_PROBABILITY, "body"), (TAIL_MIN_PROBABILITY - 0.001, "boilerplate")]
+)
+def test_closing_sentence_without_a_full_stop_right_after_the_article(p: float, label: str) -> None:
+    got = _labelled(["Home", "Council passes budget after long debate", *PROSE, DEK, "Contact"],
+                    [0.01, 0.05, *[0.9] * 4, p, 0.01])  # fmt: skip
+    assert got[6][0] == label
+    assert got[6][1].startswith("context:tail:" if label == "body" else "context:after-article:")
+
+
 def test_tail_run_stops_at_the_first_line_below_the_threshold_or_not_prose() -> None:
     texts = ["Council passes budget after long debate", *PROSE, TAIL, TAIL.replace("mayor", "governor"),
              "City budget figures", TAIL.replace("mayor", "treasurer")]  # fmt: skip
