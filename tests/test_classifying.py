@@ -738,21 +738,12 @@ def test_no_lead_without_a_headline_above_it() -> None:
     assert not any(reason.startswith("context:lead:") for _, reason in got)
 
 
+@pytest.mark.parametrize("closing", [TAIL, DEK], ids=["sentence", "sentence-without-a-full-stop"])
 @pytest.mark.parametrize(
     ("p", "label"), [(TAIL_MIN_PROBABILITY, "body"), (TAIL_MIN_PROBABILITY - 0.001, "boilerplate")]
 )
-def test_closing_paragraph_right_after_the_article(p: float, label: str) -> None:
-    got = _labelled(["Home", "Council passes budget after long debate", *PROSE, TAIL, "Contact"],
-                    [0.01, 0.05, *[0.9] * 4, p, 0.01])  # fmt: skip
-    assert got[6][0] == label
-    assert got[6][1].startswith("context:tail:" if label == "body" else "context:after-article:")
-
-
-@pytest.mark.parametrize(
-    ("p", "label"), [(TAIL_MIN_PROBABILITY, "body"), (TAIL_MIN_PROBABILITY - 0.001, "boilerplate")]
-)
-def test_closing_sentence_without_a_full_stop_right_after_the_article(p: float, label: str) -> None:
-    got = _labelled(["Home", "Council passes budget after long debate", *PROSE, DEK, "Contact"],
+def test_closing_paragraph_right_after_the_article(closing: str, p: float, label: str) -> None:
+    got = _labelled(["Home", "Council passes budget after long debate", *PROSE, closing, "Contact"],
                     [0.01, 0.05, *[0.9] * 4, p, 0.01])  # fmt: skip
     assert got[6][0] == label
     assert got[6][1].startswith("context:tail:" if label == "body" else "context:after-article:")
