@@ -29,6 +29,7 @@ from cleaner.classifying import (
     UPPER_HEADINGS_MIN,
     _article_closer,
     _introduced_lists,
+    _split_parts,
     analyse,
     classify,
     dated_feed_start,
@@ -875,3 +876,9 @@ def test_the_headline_field_leaves_a_converters_list_bullet_out(bullet: str) -> 
 )
 def test_list_bullets_of_converters(line: str, bullet: bool) -> None:
     assert line_features(line, line, stopwords("en"), default_lexicon()).bullet is bullet
+
+
+def test_parts_of_one_input_line_are_split_parts() -> None:
+    """A flat or glued line split into sentences: its parts share its number, and none is a dek."""
+    lines = [Line(1, "Headline", "Headline"), Line(2, "A b.", "A b."), Line(2, "C d", "C d"), Line(3, "E", "E")]
+    assert _split_parts(lines) == frozenset({1, 2})
