@@ -873,6 +873,8 @@ def parse_asides(data: Any) -> Asides:
 #: their asides .9454 (the article's lines sit in one on such pages); the page's plain dump
 #: through the whole classifier, as when trafilatura finds nothing, .9458 / .9374.
 RUN_TOGETHER_MIN_WORDS = 300
+#: The block kind of a page line's kind in a run-together page (any other line is a paragraph).
+_RUN_TOGETHER_KINDS = {"heading": "heading", "item": "item"}
 
 
 def run_together_lines(blocks: list[Block], lines: list[tuple[str, str, bool]]) -> list[Block]:
@@ -894,9 +896,6 @@ def run_together_lines(blocks: list[Block], lines: list[tuple[str, str, bool]]) 
         if kind != "link" and kind != DIALOG and key and f" {key} " in held:
             parts.append(Block(text, _RUN_TOGETHER_KINDS.get(kind, "paragraph")))
     return parts or blocks
-
-
-_RUN_TOGETHER_KINDS = {"heading": "heading", "item": "item"}
 
 
 #: trafilatura sometimes stops early (an article split over several
