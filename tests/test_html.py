@@ -21,6 +21,7 @@ from cleaner import clean
 from cleaner.cli import main
 from cleaner.document import Label
 from cleaner.html import (
+    ARTICLE_CONTAINER_SHARE,
     GAP_KINDS,
     HTML_CLOSER_TAIL_SHARE,
     KICKER_MIN_CHARS,
@@ -38,6 +39,7 @@ from cleaner.html import (
     html_asides,
     looks_like_html,
     page_lines,
+    page_walk,
     parse_asides,
     parse_headline_parts,
     plain_dump,
@@ -602,6 +604,70 @@ def test_a_dialog_box_that_holds_most_of_the_article_is_the_article() -> None:
         + "</div><p>Tags</p></body>"
     )  # fmt: skip
     assert [b.kind for b in with_gaps(_blocks(*paras, "Tags"), page_lines(root))] == ["paragraph"] * 6
+
+
+def test_page_walk_gives_each_line_the_numbers_of_the_elements_it_sits_in() -> None:
+    """Elements are numbered in document order, the root first; dropped elements
+    (scripts) and comments get no number; text after a block belongs to its parent."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(
+        "<html><body><div><p>One</p><script>x()</script><!-- c --><p>Two <b>bold</b></p>after</div>"
+        "<p>Three</p></body></html>"
+    )
+    lines, paths = page_walk(root)
+    assert [text for text, _kind, _aside in lines] == ["One", "Two bold", "after", "Three"]
+    assert paths == [(1, 2, 3, 4), (1, 2, 3, 5), (1, 2, 3), (1, 2, 7)]
+    assert page_lines(root) == lines
+
+
+def _article_page(article_words: int, box_words: int) -> tuple[list[Block], str]:
+    """A page whose article container holds ``article_words`` words in four
+    paragraphs and a box after it (a sibling container) ``box_words``."""
+    paras = [" ".join(f"w{n}x{i}" for i in range(article_words // 4)) + "." for n in range(4)]
+    box = " ".join(f"b{i}" for i in range(box_words)) + "."
+    html = (
+        "<body><main><div class='post'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+        f"<div class='after'><p>{box}</p></div></main></body>"
+    )
+    return _blocks(*paras, box), html
+
+
+@pytest.mark.parametrize(
+    ("box_words", "outside"),
+    [
+        (int(40 * (1 - ARTICLE_CONTAINER_SHARE) / ARTICLE_CONTAINER_SHARE), True),  # the container holds the share
+        (int(40 * (1 - ARTICLE_CONTAINER_SHARE) / ARTICLE_CONTAINER_SHARE) + 1, False),  # just under it
+    ],
+)
+def test_a_block_after_the_article_container_is_outside(box_words: int, outside: bool) -> None:
+    """trafilatura takes in the box that follows the article in a sibling container
+    (a bio, a call to action, a disclaimer): it is left out when the article's
+    container holds ARTICLE_CONTAINER_SHARE of the blocks' words."""
+    import lxml.html
+
+    blocks, html = _article_page(40, box_words)
+    lines, paths = page_walk(lxml.html.document_fromstring(html))
+    got = with_gaps(blocks, lines, paths)
+    assert [b.kind for b in got] == ["paragraph"] * 4 + ["outside" if outside else "paragraph"]
+    assert [b.kind for b in with_gaps(blocks, lines)] == ["paragraph"] * 5  # without the paths: as before
+    doc = clean_extraction(Extraction(blocks=got))
+    assert [line.reason for line in doc.lines][-1] == ("html:outside" if outside else "html:paragraph")
+    assert (blocks[-1].text in doc.text) is not outside
+
+
+def test_blocks_before_the_article_container_and_unmatched_blocks_stay() -> None:
+    """A standfirst in a container before the article's is in most references; a
+    block that is no page line gives no evidence of where it is."""
+    import lxml.html
+
+    blocks, html = _article_page(40, 2)
+    lead = "A standfirst in the header of the page."
+    html = html.replace("<main>", f"<main><header class='top'><p>{lead}</p></header>")
+    lines, paths = page_walk(lxml.html.document_fromstring(html))
+    got = with_gaps([Block(lead, "paragraph"), *blocks[:4], Block("Not a page line.", "paragraph"), blocks[4]],
+                    lines, paths)  # fmt: skip
+    assert [b.kind for b in got] == ["paragraph"] * 6 + ["outside"]
 
 
 def test_page_lines_mark_asides_by_tag_and_class_but_not_by_the_body_class() -> None:
