@@ -903,6 +903,10 @@ def test_the_packaged_aside_list_loads() -> None:
         ("elementor-element elementor-widget elementor-widget-text-editor", False),  # every Elementor block
         ("hs_cos_wrapper hs_cos_wrapper_widget hs_cos_wrapper_type_module", False),  # every HubSpot module
         ("span12 widget-span widget-type-cell", False),
+        ("full-width-template full-width-template-with-sidebar", False),  # a layout that has a sidebar
+        ("l-grid l-grid--sidebar", False),
+        ("jsx-1166515047 sidebar-collapsed page", False),
+        ("widget widget--sidebar-newsletter", True),  # a widget in the sidebar
         ("elementor-widget-text-editor related-posts", True),  # another value names an aside
     ],
 )
