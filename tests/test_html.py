@@ -907,6 +907,8 @@ def test_the_packaged_aside_list_loads() -> None:
         ("l-grid l-grid--sidebar", False),
         ("jsx-1166515047 sidebar-collapsed page", False),
         ("widget widget--sidebar-newsletter", True),  # a widget in the sidebar
+        ("w-embed", False),  # Webflow's custom-code block, article text included
+        ("video-embed w-embed", True),  # another value names an aside
         ("elementor-widget-text-editor related-posts", True),  # another value names an aside
     ],
 )
