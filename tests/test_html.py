@@ -579,6 +579,8 @@ def test_a_gap_line_found_inside_a_block_stays_out() -> None:
         ("b-disclaimer", False),  # kept by scrapinghub's references
         ("about-the-author", True),
         ("author-ethan-sawyer", False),  # WordPress's per-author class on the article
+        ("collection-list w-dyn-list", True),  # Webflow's list of other posts
+        ("rich-text w-richtext", False),  # Webflow's article text
     ],
 )
 def test_a_block_of_trafilatura_inside_a_dialog_is_left_out(names: str, dialog: bool) -> None:
