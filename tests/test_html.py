@@ -581,6 +581,9 @@ def test_a_gap_line_found_inside_a_block_stays_out() -> None:
         ("author-ethan-sawyer", False),  # WordPress's per-author class on the article
         ("collection-list w-dyn-list", True),  # Webflow's list of other posts
         ("rich-text w-richtext", False),  # Webflow's article text
+        ("elementor-element elementor-widget elementor-widget-posts", True),  # Elementor's list of posts
+        ("elementor-widget elementor-widget-theme-post-content", False),  # Elementor's article text
+        ("wp-block-latest-posts__list wp-block-latest-posts", True),
     ],
 )
 def test_a_block_of_trafilatura_inside_a_dialog_is_left_out(names: str, dialog: bool) -> None:
