@@ -8,6 +8,8 @@ import pytest
 
 from cleaner import language
 from cleaner.language import (
+    SAMPLE_CHARS,
+    SAMPLE_MIN_LINES,
     SHORTCUT_MARGIN,
     SHORTCUT_MAX_OTHER_SCRIPT,
     SHORTCUT_MIN_DISTINCT,
@@ -100,6 +102,36 @@ def test_agrees_with_langdetect_on_prose(text: str, code: str, shortcut: bool) -
     found = function_word_language(text)
     assert (found is not None) == shortcut
     assert language.identify(text)[0] == language.detect(text)[0] == code
+
+
+GERMAN_PROSE = (
+    "Die Regierung hat am Montag beschlossen, dass die Steuern nicht erhöht werden, und der Minister "
+    "sagte, es sei auch für die Länder eine gute Nachricht, die nach der Krise mit dem Geld auskommen."
+)
+LEGAL_NOTICE = (
+    "© 1997-2022 sport media group GmbH · This website is unofficial and is not associated in any way with "
+    "the Formula 1 companies. F1, FORMULA ONE, FORMULA 1, FIA FORMULA ONE WORLD CHAMPIONSHIP, GRAND PRIX and "
+    "related marks are trade marks of Formula One Licensing B.V., a Formula 1 company. All rights reserved. "
+    "The use of this website is subject to the terms and conditions that you will find on this page. "
+    "All the content on this website is protected by the copyright laws of the country it was published in."
+)
+
+
+def test_a_line_fills_at_most_its_share_of_the_sample_while_others_are_left() -> None:
+    share = SAMPLE_CHARS // SAMPLE_MIN_LINES
+    lines = ["x" * (2 * SAMPLE_CHARS), "y" * SAMPLE_CHARS, "z" * (share - 1), "w" * 10]
+    assert [len(part) for part in language.sample(lines).splitlines()] == [share, share, share - 1, 1]
+
+
+def test_a_line_alone_fills_the_sample() -> None:
+    assert language.sample(["x" * (2 * SAMPLE_CHARS), "y" * 10]).splitlines() == ["x" * (SAMPLE_CHARS - 10), "y" * 10]
+
+
+def test_a_long_notice_in_another_language_does_not_decide_alone() -> None:
+    """A German article under an English legal notice longer than any of its paragraphs is German."""
+    notice = f"{LEGAL_NOTICE} {LEGAL_NOTICE}"
+    assert len(notice) > SAMPLE_CHARS > len(GERMAN_PROSE)
+    assert language.document_language([notice, GERMAN_PROSE, GERMAN_PROSE])[0] == "de"
 
 
 def test_unlisted_language_goes_to_langdetect() -> None:
