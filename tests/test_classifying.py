@@ -22,6 +22,7 @@ from cleaner.classifying import (
     LIST_RUN_MAX_LINES,
     RELATIVE_MAX_PROSE_WORDS,
     RELATIVE_MIN_PROBABILITY,
+    RELATIVE_REFERENCE_LINES,
     RESUME_MIN_PROBABILITY,
     STANDFIRST_MAX_WORDS,
     TAIL_MIN_PROBABILITY,
@@ -652,6 +653,17 @@ def test_relative_probabilities_change_little_when_the_best_line_is_sure() -> No
     lex = default_lexicon()
     a = analyse(lines, stopwords("en"), lex, _FixedModel([0.04, 0.9, 0.2, 0.03]))  # type: ignore[arg-type]
     assert a.content == [False, True, False, False]
+
+
+@pytest.mark.parametrize(("p", "kept"), [(0.35, True), (0.2, False)])
+def test_relative_scale_is_the_mean_of_the_highest_lines(p: float, kept: bool) -> None:
+    # one line far above the rest (0.8) does not set the scale alone: taken relative to the mean of the
+    # page's two highest (0.575), an article read at 0.35 is content (0.61; relative to 0.8 alone, 0.44)
+    assert RELATIVE_REFERENCE_LINES == 2
+    notice = "This website is unofficial and is not associated in any way with the teams."
+    lines = segment("\n".join(["Home", *PROSE[:3], notice]))
+    a = analyse(lines, stopwords("en"), default_lexicon(), _FixedModel([0.01, p, p, p, 0.8]))  # type: ignore[arg-type]
+    assert a.content == [False, kept, kept, kept, True]
 
 
 def _unsure_page(first_words: int) -> tuple[list[Line], _FixedModel]:
