@@ -502,9 +502,8 @@ def title_candidates(
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own). With the page URL's ``words``
     (:func:`~cleaner.headline.url_words`) the rows end with the URL features."""
-    meta = [a.feats[i].has_date or a.names[i] is not None for i in range(len(lines))]
-    dateline = [meta[i] and not dated_headline(lines[i].text) for i in range(len(lines))]
-    rules = [a.feats[i].rule for i in range(len(lines))]
+    meta = [f.has_date or name is not None for f, name in zip(a.feats, a.names, strict=True)]
+    rules = [f.rule for f in a.feats]
     excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
     if repeats is not None:
         excluded = [x or n >= TITLE_MIN_DOCS for x, n in zip(excluded, repeats, strict=True)]
@@ -515,7 +514,9 @@ def title_candidates(
     kept, kept_kinds, feats = [], [], []
     for (i, text), kind in zip(chosen, kinds, strict=True):
         f = a.feats[i] if kind == "line" else line_features(text, text, stops, lexicon)
-        if f.rule is None and not (dateline[i] if kind == "line" else f.has_date and not dated_headline(text)):
+        # a date or byline line (a dateline) is no headline, though its parts may be
+        dateline = meta[i] and not dated_headline(text) if kind == "line" else f.has_date and not dated_headline(text)
+        if f.rule is None and not dateline:
             kept.append((i, text))
             kept_kinds.append(kind)
             feats.append(f)

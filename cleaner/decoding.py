@@ -35,22 +35,24 @@ def viterbi(
     if not probabilities:
         return []
     stay, move = math.log(1 - switch), math.log(switch)
+    log = math.log
+    lo, hi = _EPSILON, 1 - _EPSILON
 
-    def emit(p: float) -> tuple[float, float]:
-        p = min(max(p, _EPSILON), 1 - _EPSILON)
-        return math.log(1 - p), math.log(p)
-
-    off, on = emit(probabilities[0])
-    score = [math.log(1 - start_content) + off, math.log(start_content) + on]
+    # the emissions of each line: log(1 - p) and log(p), p kept off 0 and 1 (min(max(p, lo), hi) written out)
+    clipped = [hi if hi < (q := (lo if lo > p else p)) else q for p in probabilities]
+    off, on = log(1 - clipped[0]), log(clipped[0])
+    score_off, score_on = log(1 - start_content) + off, log(start_content) + on
     back: list[tuple[int, int]] = []
-    for p in probabilities[1:]:
-        off, on = emit(p)
-        from_off = (score[0] + stay, score[1] + move)
-        from_on = (score[0] + move, score[1] + stay)
-        best_off = 0 if from_off[0] >= from_off[1] else 1
-        best_on = 0 if from_on[0] >= from_on[1] else 1
+    for p in clipped[1:]:
+        off, on = log(1 - p), log(p)
+        off_off, off_on = score_off + stay, score_on + move  # into "off" from off, from on
+        on_off, on_on = score_off + move, score_on + stay
+        best_off = 0 if off_off >= off_on else 1
+        best_on = 0 if on_off >= on_on else 1
         back.append((best_off, best_on))
-        score = [from_off[best_off] + off, from_on[best_on] + on]
+        score_off = (off_off if best_off == 0 else off_on) + off
+        score_on = (on_off if best_on == 0 else on_on) + on
+    score = [score_off, score_on]
     state = 0 if score[0] > score[1] else 1
     states = [state]
     for pointers in reversed(back):

@@ -7,6 +7,7 @@ in one pass, with precompiled patterns.
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,9 @@ _UNSPACED_WORD = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
 #: labelled content and 4 furniture). French sets a space before » (« C'est
 #: fini. »: 19 lines).
 TERMINAL = re.compile(r"[.!?…。！？](?: ?[»›])?['\"”’“‘»)\]」』]*$")
+# TERMINAL's parts, for reading a line from its end (:func:`_is_terminal`)
+_TERMINAL_MARKS = tuple(".!?…。！？")
+_CLOSING = "'\"”’“‘»)]」』"
 _SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’“‘»)]*\s+['\"“‘«„‚(]*[A-ZÀ-ÖØ-Þ0-9]")
 #: inscriptis's bullet of a third-level list item ("o Find your school"): a
 #: capital follows, which a sentence opening with a lower-case "o" has not.
@@ -41,6 +45,9 @@ _BYLINE = re.compile(
     r"(?:by|von|par|por|di|door|av|przez|de)\s+(?P<name>.{2,90})$",
     re.IGNORECASE,
 )
+# The first letter of every _BYLINE match (of an optional "written", "posted", … and of "by",
+# "von", …), read as _BYLINE reads it: most lines are no byline at its first character.
+_BYLINE_START = re.compile("[abdprstvw]", re.IGNORECASE)
 # Words a name may hold in lowercase ("Our Foreign Desk", "Anna van der Berg").
 _NAME_JOINERS = frozenset(
     "and of the in for at de del der van von den la le y e und et da di du zu & | , - – —".split()  # noqa: SIM905
@@ -48,10 +55,15 @@ _NAME_JOINERS = frozenset(
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
 # link-like: a URL or domain, or an e-mail address, @handle or #hashtag
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b")
-_HANDLE = re.compile(r"\S@\S|(?:^|\s)[@#]\w")
+# ``\S@\S|(?:^|\s)[@#]\w``, found where it can be: spelled from its "@" or "#" (the
+# characters before it read by look-behinds), ``re`` skips to those characters at C speed
+# instead of trying the pattern at every one (the same lines match)
+_HANDLE = re.compile(r"[@#](?:(?<=\S@)\S|(?<!\S[@#])\w)")
 _SEPARATORS = re.compile(r"\s[|·•/»›]\s")
 _QUOTES = re.compile("[\"“”„«»‘’']")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
+# ``\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b`` (a numeric date or a time), spelled from
+# its first digit as _HANDLE is (``\b`` before a digit: no word character before it)
+_NUMERIC_DATE = re.compile(r"\d(?<!\w\d)(?:\d{0,3}[./-]\d{1,2}[./-]\d{2,4}\b|\d?:\d{2}\b)")
 _MONTHS = month_words()
 #: A line longer than this many characters is a dump (a page or a file on one
 #: line), not a paragraph: real paragraphs run to a few thousand characters.
@@ -100,6 +112,11 @@ class RuleFeatures:
 def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) -> LineFeatures:
     sample = text[:FEATURE_SAMPLE_CHARS]
     n = len(sample)
+    if n:
+        if sample.isascii():
+            return _counted_features(text, sample, n, raw, stops, lexicon, True)
+        if _HAS_UNSPACED.search(sample) is None:
+            return _counted_features(text, sample, n, raw, stops, lexicon, False)
     scale = len(text) / n if n else 1.0  # 1.0 for every line up to FEATURE_SAMPLE_CHARS
     tokens = _tokens(sample)
     # Every letter and digit of the line is inside a token, so the counts run
@@ -112,28 +129,98 @@ def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) 
     alpha = [t for t in tokens if t[0].isalpha()]
     upper_initial = sum(1 for t in alpha if t[0].isupper())
     return LineFeatures(
-        chars=len(text),
-        words=round(len(tokens) * scale),
-        stop_ratio=_stop_ratio(tokens, stops),
-        terminal=_is_terminal(text),
-        sentences=1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
-        title_case=upper_initial / len(alpha) if alpha else 0.0,
-        all_caps=text.isupper(),
-        digit_ratio=digits / n if n else 0.0,
-        bullet=_BULLET.match(raw) is not None,
-        indent=len(raw) - len(raw.lstrip()),
-        has_date=digits > 0 and _has_date(tokens, sample),
-        ends_colon=text.endswith(":"),
+        len(text),
+        round(len(tokens) * scale),
+        _stop_ratio(tokens, stops),
+        _is_terminal(text),
+        1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
+        upper_initial / len(alpha) if alpha else 0.0,
+        text.isupper(),
+        digits / n if n else 0.0,
+        _BULLET.match(raw) is not None,
+        len(raw) - len(raw.lstrip()),
+        digits > 0 and _has_date(tokens, sample),
+        text.endswith(":"),
         # punctuation: neither a word character (but "_" counts) nor a space
-        punct_ratio=(n - len(word_chars) + word_chars.count("_") - spaces) / n if n else 0.0,
-        link_like=_URL_LIKE.search(sample) is not None
+        (n - len(word_chars) + word_chars.count("_") - spaces) / n if n else 0.0,
+        _URL_LIKE.search(sample) is not None
         or (("@" in sample or "#" in sample) and _HANDLE.search(sample) is not None),
-        separators=round(len(_SEPARATORS.findall(sample)) * scale),
-        comma_ratio=sample.count(",") / len(tokens) if tokens else 0.0,
-        starts_lower=text[:1].islower(),
-        quote=_QUOTES.search(sample) is not None,
-        alpha_ratio=letters / n if n else 0.0,
-        rule=lexicon.match(sample),
+        round(len(_SEPARATORS.findall(sample)) * scale),
+        sample.count(",") / len(tokens) if tokens else 0.0,
+        text[:1].islower(),
+        _QUOTES.search(sample) is not None,
+        letters / n if n else 0.0,
+        lexicon.match(sample),
+    )
+
+
+# The classes of ASCII characters :func:`_ascii_features` counts, each as the bytes
+# ``bytes.translate`` deletes: what ``str.isdigit``, ``str.isalpha``, ``str.isupper``
+# and ``str.split`` (white space) say of an ASCII character.
+_DIGIT_BYTES = b"0123456789"
+_UPPER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LETTER_BYTES = _UPPER_BYTES + b"abcdefghijklmnopqrstuvwxyz"
+_WORD_BYTES = _LETTER_BYTES + _DIGIT_BYTES + b"_"
+_SPACE_BYTES = bytes(c for c in range(128) if chr(c).isspace())
+_FIRST = operator.itemgetter(0)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _counted_features(text: str, sample: str, n: int, raw: str, stops: frozenset[str], lexicon: Lexicon,
+                      ascii: bool) -> LineFeatures:  # fmt: skip
+    """:func:`line_features` of a line whose (non-empty) sample has no
+    character of a script written without spaces, the same values: its
+    tokens are its ``\\w`` runs, so the characters are counted by class over
+    the whole sample, the ASCII ones at C speed (on ASCII, ``\\w`` is
+    ``[A-Za-z0-9_]``) and the others one by one with the tests the token
+    counts use (``\\w`` is ``str.isalnum`` or "_"); on ASCII, a pattern of
+    characters the sample cannot hold is not searched for."""
+    scale = len(text) / n
+    tokens = _WORD.findall(sample)
+    if ascii:
+        b = sample.encode("ascii")
+        initials = "".join(map(_FIRST, tokens))
+        marks = initials.encode("ascii")
+        alpha = len(marks) - len(marks.translate(None, _LETTER_BYTES))
+        upper_initial = len(marks) - len(marks.translate(None, _UPPER_BYTES))
+        digits = n - len(b.translate(None, _DIGIT_BYTES))
+        letters = n - len(b.translate(None, _LETTER_BYTES))
+        word = n - len(b.translate(None, _WORD_BYTES))
+        spaces = n - len(b.translate(None, _SPACE_BYTES))
+    else:
+        b = sample.encode("ascii", "ignore")
+        others = "".join(_NON_ASCII.findall(sample))
+        m = len(b)
+        digits = m - len(b.translate(None, _DIGIT_BYTES)) + sum(map(str.isdigit, others))
+        letters = m - len(b.translate(None, _LETTER_BYTES)) + sum(map(str.isalpha, others))
+        word = m - len(b.translate(None, _WORD_BYTES)) + sum(map(str.isalnum, others))
+        spaces = m - len(b.translate(None, _SPACE_BYTES)) + sum(map(str.isspace, others))
+        initials = "".join(map(_FIRST, tokens))
+        alpha = sum(map(str.isalpha, initials))
+        upper_initial = sum(map(str.isupper, filter(str.isalpha, initials)))
+    return LineFeatures(
+        len(text),
+        round(len(tokens) * scale),
+        _stop_ratio(tokens, stops),
+        _is_terminal(text),
+        1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
+        upper_initial / alpha if alpha else 0.0,
+        text.isupper(),
+        digits / n,
+        _BULLET.match(raw) is not None,
+        len(raw) - len(raw.lstrip()),
+        digits > 0 and _has_date(tokens, sample),
+        text.endswith(":"),
+        # punctuation: neither a word character (but "_" counts) nor a space
+        (n - word + sample.count("_") - spaces) / n,
+        ((not ascii or "." in sample or ":" in sample) and _URL_LIKE.search(sample) is not None)
+        or (("@" in sample or "#" in sample) and _HANDLE.search(sample) is not None),
+        round(len(_SEPARATORS.findall(sample)) * scale) if not ascii or "|" in sample or "/" in sample else 0,
+        sample.count(",") / len(tokens) if tokens else 0.0,
+        text[:1].islower(),
+        ('"' in sample or "'" in sample) if ascii else _QUOTES.search(sample) is not None,
+        letters / n,
+        lexicon.match(sample),
     )
 
 
@@ -158,8 +245,25 @@ def _stop_ratio(tokens: list[str], stops: frozenset[str]) -> float:
 
 
 def _is_terminal(text: str) -> bool:
-    """The line ends a sentence (its last ``FEATURE_SAMPLE_CHARS`` characters are read)."""
-    return TERMINAL.search(text[-FEATURE_SAMPLE_CHARS:]) is not None
+    """The line ends a sentence (its last ``FEATURE_SAMPLE_CHARS`` characters are read).
+
+    :data:`TERMINAL` read from the end of the line: the closing marks go,
+    then a terminal mark must end what is left, or stand before a space and
+    the » that opened the closing marks, or before a › (and a space).
+
+    >>> [_is_terminal(t) for t in ("Done.", "Done.”)", "fini. »", "fini ›", "ja.«", "Done. )", "")]
+    [True, True, True, False, False, False, False]
+    """
+    tail = text[-FEATURE_SAMPLE_CHARS:]
+    if tail.endswith("\n"):  # "$" also matches before a final line break
+        return TERMINAL.search(tail) is not None
+    rest = tail.rstrip(_CLOSING)
+    if rest.endswith(_TERMINAL_MARKS):
+        return True
+    if rest.endswith("›"):
+        rest = rest[:-1]
+        return rest.endswith(_TERMINAL_MARKS) or (rest.endswith(" ") and rest[:-1].endswith(_TERMINAL_MARKS))
+    return rest.endswith(" ") and tail[len(rest) : len(rest) + 1] == "»" and rest[:-1].endswith(_TERMINAL_MARKS)
 
 
 def _tokens(text: str) -> list[str]:
@@ -177,7 +281,7 @@ def _has_date(tokens: list[str], text: str) -> bool:
     """A month name next to a number, or a numeric date or time."""
     if _NUMERIC_DATE.search(text):
         return True
-    return any(t.isdigit() for t in tokens) and any(t.lower() in _MONTHS for t in tokens)
+    return any(map(str.isdigit, tokens)) and any(map(_MONTHS.__contains__, map(str.lower, tokens)))
 
 
 def without_bullet(text: str) -> str:
@@ -204,6 +308,8 @@ def byline_name(text: str) -> str | None:
     >>> byline_name("By the time we arrived, it was over.") is None
     True
     """
+    if _BYLINE_START.match(text) is None:
+        return None
     found = _BYLINE.match(text)
     if found is None:
         return None

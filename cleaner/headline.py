@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate, repeat
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .document import Line
@@ -212,9 +216,7 @@ def with_parts(lines: Sequence[Line], chosen: Sequence[int]) -> tuple[list[Candi
 
 def _joined(texts: Sequence[str]) -> tuple[str, list[int]]:
     """The lines joined by line breaks, and where each line starts in the result."""
-    offsets = [0]
-    for text in texts:
-        offsets.append(offsets[-1] + len(text) + 1)
+    offsets = [0, *accumulate(map(operator.add, map(len, texts), repeat(1)))]
     return "\n".join(texts), offsets
 
 
@@ -225,6 +227,8 @@ def _held_by_another(text: str, texts: Sequence[str], joined: str, offsets: Sequ
     ``texts`` (lines hold no line break, so no match spans two lines)."""
     lo, hi = max(window.start, 0), min(window.stop, len(texts))
     if lo >= hi or not text:
+        return False
+    if joined.find(text, offsets[lo], offsets[hi] - 1) < 0:  # held by no line at all
         return False
     found = joined.count(text, offsets[lo], offsets[hi] - 1)
     if lo <= own < hi:
@@ -252,10 +256,51 @@ def dated_headline(text: str) -> bool:
     return len(words) >= DATED_HEADLINE_MIN_WORDS
 
 
-def _name_like(text: str) -> bool:
-    """Two to four capitalised words and nothing else: an author's name."""
+def _name_like(text: str, known: dict[str, bool] | None = None) -> bool:
+    """Two to four capitalised words and nothing else: an author's name
+    (remembered in ``known``, when given)."""
+    if known is not None:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = _name_like(text)
+        return found
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+class _PartsElsewhere:
+    """The parts (:func:`line_parts`) of the lines ``lo`` to ``hi`` (exclusive)
+    of ``lowered`` shorter than ``PARTS_MAX_CHARS``, as :func:`candidate_rows`
+    reads them: how many of those lines have a part, and whether one line
+    has it. A part is a piece of its line, so only the lines holding the text
+    (``holders``, of ``lowered``, over a range holding ``lo`` to ``hi``) are
+    split, once each."""
+
+    def __init__(self, lowered: Sequence[str], holders: _Holders, lo: int, hi: int) -> None:
+        self.lowered, self.holders, self.lo, self.hi = lowered, holders, lo, hi
+        self._parts: dict[int, frozenset[str]] = {}
+        self._counts: dict[str, int] = {}
+
+    def _of(self, j: int) -> frozenset[str]:
+        found = self._parts.get(j)
+        if found is None:
+            line = self.lowered[j]
+            found = frozenset(line_parts(line).values()) if len(line) < PARTS_MAX_CHARS else frozenset()
+            self._parts[j] = found
+        return found
+
+    def holds(self, j: int, part: str) -> bool:
+        """Whether line ``j`` (of the range) has ``part``."""
+        return self.lo <= j < self.hi and part in self._of(j)
+
+    def count(self, part: str) -> int:
+        """How many lines of the range have ``part``."""
+        found = self._counts.get(part)
+        if found is None:
+            found = self._counts[part] = sum(
+                1 for j in self.holders.of(part) if self.lo <= j < self.hi and part in self._of(j)
+            )
+        return found
 
 
 def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probability: Sequence[float],
@@ -267,92 +312,110 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     them. ``part_feats`` are the features of each candidate's own text.
     """
     n = len(lines)
-    counts = Counter(line.text for line in lines)
     texts = [line.text for line in lines]
+    counts = Counter(texts)
     lowered_all = [text.lower() for text in texts]
     counts_lower = Counter(lowered_all)
     # the lowercased words of each line the body overlap reads, once per line (a dump-sized line: its sample's)
+    # (of an ASCII line, the words of the lowercased line: the same words)
     ahead = {
-        j: {w.lower() for w in _WORD.findall(texts[j][:FEATURE_SAMPLE_CHARS])}
+        j: set(_WORD.findall(lowered_all[j][:FEATURE_SAMPLE_CHARS]))
+        if texts[j].isascii()
+        else {w.lower() for w in _WORD.findall(texts[j][:FEATURE_SAMPLE_CHARS])}
         for j in range(start, min(n, start + LOOKAHEAD + 40))
     }
-    body_words = set().union(*(ahead[j] for j in range(start, min(n, start + 40))))
+    # the words of the 40 lines from each of start .. start + LOOKAHEAD + 1 on: their common lines' words, once
+    common = set().union(*(ahead[j] for j in range(start + LOOKAHEAD + 1, min(n, start + 40))))
+    body_words = common.union(*(ahead[j] for j in range(start, min(n, start + LOOKAHEAD + 1))))
     nearest = next((i for i, _ in chosen if i < start), None)
     lowered = lowered_all[: start + LOOKAHEAD + LATER_LINES]
-    joined, offsets = _joined(texts[: len(lowered)])
-    joined_lower, offsets_lower = _joined(lowered)  # lowercasing may change a line's length
-    parts_elsewhere = Counter(
-        (i, part)
-        for i in range(max(0, start - LOOKBACK), min(n, start + LATER_LINES))
-        if len(lowered[i]) < PARTS_MAX_CHARS
-        for part in line_parts(lowered[i]).values()
-    )
-    part_texts = Counter(part for _, part in parts_elsewhere)
-    per_line: dict[int, tuple[set[str], list[str], float, float]] = {}
+    first = min((i for i, _ in chosen), default=0)
+    # which lines hold a candidate's text: before the article (another line holding it), and
+    # lowercased after it (a later mention) and around it (a line with it as a part)
+    parts_lo, parts_hi = max(0, start - LOOKBACK), min(n, start + LATER_LINES)
+    holders = _Holders(texts[: len(lowered)], max(0, first - LOOKBACK), start)
+    holders_lower = _Holders(lowered, min(parts_lo, first + 1), len(lowered))
+    parts = _PartsElsewhere(lowered, holders_lower, parts_lo, parts_hi)
+    names: dict[str, bool] = {}
+    per_line: dict[int, tuple[Any, ...]] = {}
     rows = []
     for (i, text), kind, f in zip(chosen, kinds, part_feats, strict=True):
         whole = kind == "line"
-        inside = _held_by_another(text, texts, joined, offsets, range(max(0, i - LOOKBACK), start), i)
         lower = text.lower()
-        later = _held_by_another(lower, lowered, joined_lower, offsets_lower, range(i + 1, i + LATER_LINES), i)
-        own_parts = int((i, lower) in parts_elsewhere) if whole else 1
+        context = per_line.get(i)
+        if context is None:  # what depends on the line only, once for the line and its parts
+            if i >= start:  # the words of the paragraphs after it (the first ones overlap themselves)
+                stop = min(n, i + 40)
+                if stop > start + LOOKAHEAD + 1:
+                    extra = [*range(i + 1, start + LOOKAHEAD + 1), *range(start + 40, stop)]
+                    body_words_here = common.union(*(ahead[j] for j in extra))
+                else:
+                    body_words_here = set().union(*(ahead[j] for j in range(i + 1, stop)))
+            else:
+                body_words_here = body_words
+            context = per_line[i] = (
+                body_words_here,
+                *_line_context(texts, feats, i, names),
+                *_line_values(feats, probability, meta, lowered_all, i, start, nearest),
+            )
+        (body_words_here, pieces, next_name, short_share, distance, is_nearest, position, first_line, before_meta,
+         is_start, after_start, prev_bullet, next_bullet, next_probability, after, prev_heading, prev_text,
+         next_text) = context  # fmt: skip
+        # another line of the lookback holds the text (not as all it says)
+        inside = any(j != i and texts[j] != text for j in holders.of(text) if i - LOOKBACK <= j < start)
+        later = any(lowered[j] != lower for j in holders_lower.of(lower) if i < j < i + LATER_LINES)
+        own_parts = int(parts.holds(i, lower)) if whole else 1
         words = [w.lower() for w in _WORD.findall(text)]
-        if i not in per_line:  # what depends on the line only, once for the line and its parts
-            per_line[i] = _line_context(texts, ahead, feats, i, start, body_words)
-        body_words_here, pieces, next_name, short_share = per_line[i]
-        prev_text = lowered_all[i - 1] if i > 0 else ""
-        next_text = lowered_all[i + 1] if i + 1 < n else ""
-        around = range(max(0, i - NEAR_LINES), min(n, i + NEAR_LINES + 1))
         rows.append([
             1.0,
-            math.log1p(max(start - i, 0)),
-            float(i == nearest),
+            distance,
+            is_nearest,
             math.log1p(f.words),
-            float(f.words < 3),
-            float(f.words > 25),
+            1.0 if f.words < 3 else 0.0,
+            1.0 if f.words > 25 else 0.0,
             f.title_case,
-            float(f.all_caps),
-            float(text.endswith(".")),
-            float(text.endswith(("?", "!"))),
+            1.0 if f.all_caps else 0.0,
+            1.0 if text.endswith(".") else 0.0,
+            1.0 if text.endswith(("?", "!")) else 0.0,
             f.stop_ratio,
-            float(f.has_date),
+            1.0 if f.has_date else 0.0,
             f.digit_ratio,
-            float(f.link_like),
-            float(counts[text] > 1),
-            float(inside),
-            float(_SEPARATOR.search(text) is not None),
-            float(feats[i].bullet and whole),
-            float(":" in text),
-            i / n,
+            1.0 if f.link_like else 0.0,
+            1.0 if counts[text] > 1 else 0.0,
+            1.0 if inside else 0.0,
+            1.0 if _SEPARATOR.search(text) is not None else 0.0,
+            1.0 if feats[i].bullet and whole else 0.0,
+            1.0 if ":" in text else 0.0,
+            position,
             probability[i],
-            float(i == 0),
+            first_line,
             sum(w in body_words_here for w in words) / len(words) if words else 0.0,
-            float(any(meta[i + 1 : i + 4])),
-            float(i == start),
-            float(i > start),
-            float(kind == "first"),
-            float(kind == "last"),
-            float(kind == "label"),
-            float(kind == "number"),
-            float(part_texts[lower] > own_parts),
-            float(later),
-            float(_name_like(text)),
-            float(i > 0 and feats[i - 1].bullet),
-            float(i + 1 < n and feats[i + 1].bullet),
-            probability[i + 1] if i + 1 < n else 0.0,
-            float(any(t != lower and t.startswith(lower) for t in (prev_text, next_text))),
-            float(any(t and t != lower and lower.startswith(t) for t in (prev_text, next_text))),
+            before_meta,
+            is_start,
+            after_start,
+            1.0 if kind == "first" else 0.0,
+            1.0 if kind == "last" else 0.0,
+            1.0 if kind == "label" else 0.0,
+            1.0 if kind == "number" else 0.0,
+            1.0 if parts.count(lower) > own_parts else 0.0,
+            1.0 if later else 0.0,
+            1.0 if _name_like(text, names) else 0.0,
+            prev_bullet,
+            next_bullet,
+            next_probability,
+            1.0 if any(t != lower and t.startswith(lower) for t in (prev_text, next_text)) else 0.0,
+            1.0 if any(t and t != lower and lower.startswith(t) for t in (prev_text, next_text)) else 0.0,
             f.words / max(feats[i].words, 1),
-            float(not whole and len(text) >= max(map(len, pieces))),
+            1.0 if not whole and len(text) >= max(map(len, pieces)) else 0.0,
             math.log(len(pieces)) if whole and pieces else 0.0,
-            math.log1p(max(i - start, 0)),
+            after,
             next_name,
             short_share,
-            float(i > 0 and SHORT_WORDS < feats[i - 1].words <= MAX_WORDS and not feats[i - 1].terminal
-                  and not feats[i - 1].bullet),
+            prev_heading,
             math.log1p(f.words),
-            float(any(lowered_all[j] == lower for j in around if j != i)),
-            float(counts_lower[lower] >= REPEAT_MANY),
+            1.0 if any(lowered_all[j] == lower for j in range(max(0, i - NEAR_LINES), min(n, i + NEAR_LINES + 1))
+                       if j != i) else 0.0,
+            1.0 if counts_lower[lower] >= REPEAT_MANY else 0.0,
             0.0,
         ])  # fmt: skip
     overlap = TITLE_FEATURES.index("body_overlap")
@@ -365,22 +428,67 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     return rows
 
 
-def _line_context(texts: Sequence[str], ahead: dict[int, set[str]], feats: Sequence[LineFeatures], i: int,
-                  start: int, body_words: set[str]) -> tuple[set[str], list[str], float, float]:  # fmt: skip
+def _line_values(feats: Sequence[LineFeatures], probability: Sequence[float], meta: Sequence[bool],
+                 lowered: Sequence[str], i: int, start: int, nearest: int | None) -> tuple[Any, ...]:  # fmt: skip
+    """The features of :func:`candidate_rows` that depend on the line ``i`` only,
+    and its neighbours' lowercased texts."""
+    n = len(feats)
+    before = feats[i - 1] if i > 0 else None
+    return (
+        math.log1p(max(start - i, 0)),
+        float(i == nearest),
+        i / n,
+        float(i == 0),
+        float(any(meta[i + 1 : i + 4])),
+        float(i == start),
+        float(i > start),
+        float(before is not None and before.bullet),
+        float(i + 1 < n and feats[i + 1].bullet),
+        probability[i + 1] if i + 1 < n else 0.0,
+        math.log1p(max(i - start, 0)),
+        float(
+            before is not None and SHORT_WORDS < before.words <= MAX_WORDS and not before.terminal and not before.bullet
+        ),
+        lowered[i - 1] if i > 0 else "",
+        lowered[i + 1] if i + 1 < n else "",
+    )
+
+
+class _Holders:
+    """The lines ``lo`` to ``hi`` (exclusive) of ``texts`` that hold a text, each
+    text's found once by a scan of the lines joined (:func:`_joined`); lines
+    hold no line break, so no match spans two lines."""
+
+    def __init__(self, texts: Sequence[str], lo: int, hi: int) -> None:
+        self.lo, self.hi = max(lo, 0), min(hi, len(texts))
+        self.joined, self.offsets = _joined(texts[self.lo : self.hi])
+        self._found: dict[str, list[int]] = {}
+
+    def of(self, text: str) -> list[int]:
+        """The indexes of the lines holding ``text``, ascending."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = []
+            if self.lo < self.hi and text:
+                joined, offsets = self.joined, self.offsets
+                at = joined.find(text)
+                while at >= 0:
+                    k = bisect_right(offsets, at) - 1
+                    found.append(self.lo + k)
+                    at = joined.find(text, offsets[k + 1])
+        return found
+
+
+def _line_context(texts: Sequence[str], feats: Sequence[LineFeatures], i: int,
+                  names: dict[str, bool] | None = None) -> tuple[list[str], float, float]:  # fmt: skip
     """What :func:`candidate_rows` reads of line ``i``'s surroundings, the same for
-    the line and each of its parts: the words of the paragraphs after it (the
-    first paragraphs overlap themselves), its separated pieces, whether a name
-    follows it and the share of short lines around it. ``ahead``: the words of
-    each line from ``start`` on (see :func:`candidate_rows`)."""
-    if i >= start:
-        body_words_here = set().union(*(ahead[j] for j in range(i + 1, min(len(texts), i + 40))))
-    else:
-        body_words_here = body_words
+    the line and each of its parts: its separated pieces, whether a name
+    follows it and the share of short lines around it."""
     pieces = [piece for piece in map(str.strip, _PART_SPLIT.split(texts[i])) if piece]
-    next_name = float(any(_name_like(t) for t in texts[i + 1 : i + 1 + NEAR_LINES]))
+    next_name = float(any(_name_like(t, names) for t in texts[i + 1 : i + 1 + NEAR_LINES]))
     around = range(max(0, i - NEAR_LINES), min(len(texts), i + NEAR_LINES + 1))
     short_share = sum(feats[j].words <= SHORT_WORDS for j in around if j != i) / max(len(around) - 1, 1)
-    return body_words_here, pieces, next_name, short_share
+    return pieces, next_name, short_share
 
 
 def forest_names(names: Sequence[str], binned: Sequence[str]) -> tuple[str, ...]:
@@ -406,11 +514,12 @@ def forest_rows(rows: Sequence[Sequence[float]], columns: Sequence[int]) -> list
     top = [max(row[c] for row in rows) for c in columns]
     bottom = [min(row[c] for row in rows) for c in columns]
     count = float(len(rows))
+    picked = [[row[c] for c in columns] for row in rows]
+    sub = operator.sub
     return [
-        [*row, *(t - row[c] for c, t in zip(columns, top, strict=True)),
-         *(row[c] - b for c, b in zip(columns, bottom, strict=True)), count]
-        for row in rows
-    ]  # fmt: skip
+        [*row, *map(sub, top, values), *map(sub, values, bottom), count]
+        for row, values in zip(rows, picked, strict=True)
+    ]
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,7 @@ def detect(text: str) -> tuple[str, float]:
     >>> detect("ok")
     ('und', 0.0)
     """
-    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if sum(map(str.isalpha, text)) < MIN_LETTERS:
         return UNDETERMINED, 0.0
     try:
         best = detect_langs(text)[0]
@@ -159,7 +159,7 @@ def function_word_language(text: str) -> tuple[str, float] | None:
     if len(_NON_LATIN_LETTER.findall(text)) > SHORTCUT_MAX_OTHER_SCRIPT * len(_LETTER.findall(text)):
         return None
     lists = _distinctive_words()
-    hits = sorted(((sum(1 for w in words if w in listed), code) for code, listed in lists.items()), reverse=True)
+    hits = sorted(((sum(map(listed.__contains__, words)), code) for code, listed in lists.items()), reverse=True)
     (best, code), (second, _) = hits[0], hits[1]
     if best < SHORTCUT_MIN_SHARE * len(words) or best < SHORTCUT_MARGIN * second:
         return None

@@ -15,9 +15,8 @@ from __future__ import annotations
 import json
 import math
 import operator
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -71,81 +70,112 @@ BINNED = (
 
 def featurize(lines: Sequence[Line], feats: Sequence[LineFeatures], prose: Sequence[bool],
               has_stoplist: bool) -> list[list[float]]:  # fmt: skip
-    """One row of :data:`FEATURE_NAMES` values per line."""
+    """One row of :data:`FEATURE_NAMES` values per line.
+
+    What a row reads of the whole page (window sums, distances, the main
+    block, the neighbours' values) is worked out for every line first.
+    """
     n = len(lines)
     if n == 0:
         return []
-    counts = Counter(line.text for line in lines)
-    prose_words = [f.words if p else 0 for f, p in zip(feats, prose, strict=True)]
-    total_prose = sum(prose_words) or 1
+    log1p = math.log1p
+    texts = [line.text for line in lines]
+    numbers = [line.number for line in lines]
+    counts = Counter(texts)
     words = [f.words for f in feats]
-    median_chars = sorted(f.chars for f in feats)[n // 2] or 1
+    chars = [f.chars for f in feats]
+    prose_words = [w if p else 0 for w, p in zip(words, prose, strict=True)]
+    total_prose = sum(prose_words) or 1
+    median_chars = sorted(chars)[n // 2] or 1
     kind_index = {kind: i for i, kind in enumerate(RULE_KINDS)}
+    kinds = [f.rule.kind if f.rule is not None else None for f in feats]
+    log_words = list(map(log1p, words))
+    terminal = [float(f.terminal) for f in feats]
+    stop_ratio = [f.stop_ratio for f in feats]
+    is_prose = list(map(float, prose))
+    # the neighbours' columns: two lines of "missing" either side
     base = [
-        (math.log1p(f.words), float(f.terminal), f.stop_ratio, float(p), float(f.rule is not None), 0.0)
-        for f, p in zip(feats, prose, strict=True)
+        (lw, t, sr, p, float(k is not None), 0.0)
+        for lw, t, sr, p, k in zip(log_words, terminal, stop_ratio, is_prose, kinds, strict=True)
     ]
     missing = (0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
+    padded = [missing, missing, *base, missing, missing]  # line i's neighbours at i .. i + 4
     since, until = _distances(prose)
     block_lo, block_hi = _main_block([pw if p else -NON_PROSE_COST for pw, p in zip(prose_words, prose, strict=True)])
     runs = _short_runs(prose)
-    rows = []
-    before = 0
-    closed = False
-    for i, (line, f) in enumerate(zip(lines, feats, strict=True)):
-        lo, hi = max(0, i - WINDOW), min(n, i + WINDOW + 1)
-        window_words = sum(words[lo:hi]) or 1
-        rule_kind = f.rule.kind if f.rule is not None else None
-        row = [
+    one_hots = [tuple(float(j == k) for j in range(len(RULE_KINDS))) for k in range(len(RULE_KINDS) + 1)]
+    # running sums of whole numbers (exact, as the sums of each window were)
+    cum_words, cum_prose = [0], [0]
+    for w, pw in zip(words, prose_words, strict=True):
+        cum_words.append(cum_words[-1] + w)
+        cum_prose.append(cum_prose[-1] + pw)
+    window_prose = []
+    for i in range(n):
+        lo, hi = (i - WINDOW if i > WINDOW else 0), (i + WINDOW + 1 if i + WINDOW + 1 < n else n)
+        window_prose.append((cum_prose[hi] - cum_prose[lo]) / ((cum_words[hi] - cum_words[lo]) or 1))
+    closed = []
+    before, shut = 0, False
+    for pw, k in zip(prose_words, kinds, strict=True):
+        closed.append(float(shut))
+        before += pw
+        shut = shut or (before > 0 and k in CLOSER_KINDS)
+    no_stoplist = float(not has_stoplist)
+    hots = [one_hots[kind_index.get(k, len(RULE_KINDS))] for k in kinds]  # type: ignore[arg-type]
+    # a row at a time (the forest reads a row's values faster when they were made together);
+    # min(x, cap) written "cap if cap < x else x", float(b) "1.0 if b else 0.0": the same values
+    rows: list[list[float]] = []
+    append = rows.append
+    last = n - 1
+    for i in range(n):
+        f = feats[i]
+        text, number = texts[i], numbers[i]
+        c, w, s, sep, comma = chars[i], words[i], f.sentences, f.separators, f.comma_ratio
+        distance = block_lo - i if block_lo - i > i - block_hi else i - block_hi
+        append([
             1.0,
-            math.log1p(f.chars),
-            math.log1p(f.words),
+            log1p(c),
+            log_words[i],
             f.stop_ratio,
-            float(not has_stoplist),
-            float(f.terminal),
-            float(min(f.sentences, 5)),
+            no_stoplist,
+            terminal[i],
+            float(5 if s > 5 else s),
             f.title_case,
-            float(f.all_caps),
+            1.0 if f.all_caps else 0.0,
             f.digit_ratio,
-            float(f.bullet),
-            float(f.has_date),
-            float(f.ends_colon),
+            1.0 if f.bullet else 0.0,
+            1.0 if f.has_date else 0.0,
+            1.0 if f.ends_colon else 0.0,
             f.punct_ratio,
-            float(f.link_like),
-            float(min(f.separators, 5)),
-            min(f.comma_ratio, 1.0),
-            float(f.starts_lower),
-            float(f.quote),
-            float(prose[i]),
-            math.log1p(counts[line.text] - 1),
-            float((i > 0 and lines[i - 1].text == line.text) or (i + 1 < n and lines[i + 1].text == line.text)),
-            float(i == 0 or lines[i - 1].number < line.number - 1),
-            float(i + 1 == n or lines[i + 1].number > line.number + 1),
+            1.0 if f.link_like else 0.0,
+            float(5 if sep > 5 else sep),
+            1.0 if comma > 1.0 else comma,
+            1.0 if f.starts_lower else 0.0,
+            1.0 if f.quote else 0.0,
+            is_prose[i],
+            log1p(counts[text] - 1),
+            1.0 if (i > 0 and texts[i - 1] == text) or (i < last and texts[i + 1] == text) else 0.0,
+            1.0 if i == 0 or numbers[i - 1] < number - 1 else 0.0,
+            1.0 if i == last or numbers[i + 1] > number + 1 else 0.0,
             i / n,
-            before / total_prose,
-            (total_prose - before - prose_words[i]) / total_prose,
-            float(closed),
-            sum(prose_words[lo:hi]) / window_words,
-            math.log(max(f.chars, 1) / median_chars),
-            float(rule_kind is not None and rule_kind not in kind_index),
-            math.log1p(since[i]),
-            math.log1p(until[i]),
-            float(block_lo <= i <= block_hi),
-            math.log1p(min(max(block_lo - i, i - block_hi, 0), MAX_DISTANCE)),
-            math.log1p(runs[i]),
-            min(f.chars / f.words, 20.0) / 10 if f.words else 0.0,
+            cum_prose[i] / total_prose,
+            (total_prose - cum_prose[i] - prose_words[i]) / total_prose,
+            closed[i],
+            window_prose[i],
+            math.log((c if c > 1 else 1) / median_chars),
+            1.0 if kinds[i] is not None and kinds[i] not in kind_index else 0.0,
+            log1p(since[i]),
+            log1p(until[i]),
+            1.0 if block_lo <= i <= block_hi else 0.0,
+            log1p(MAX_DISTANCE if (d := distance if distance > 0 else 0) > MAX_DISTANCE else d),
+            log1p(runs[i]),
+            (20.0 if (r := c / w) > 20.0 else r) / 10 if w else 0.0,
             f.alpha_ratio,
-        ]
-        one_hot = [0.0] * len(RULE_KINDS)
-        if rule_kind in kind_index:
-            one_hot[kind_index[rule_kind]] = 1.0
-        row += one_hot
-        for offset in CONTEXT_OFFSETS:
-            j = i + offset
-            row += base[j] if 0 <= j < n else missing
-        rows.append(row)
-        before += prose_words[i]
-        closed = closed or (before > 0 and rule_kind in CLOSER_KINDS)
+            *hots[i],
+            *padded[i],
+            *padded[i + 1],
+            *padded[i + 3],
+            *padded[i + 4],
+        ])  # fmt: skip
     return rows
 
 
@@ -224,31 +254,44 @@ def sigmoid(z: float) -> float:
 
 def linear(weights: Sequence[float], rows: Sequence[Sequence[float]]) -> list[float]:
     """Logistic of each row's weighted sum."""
-    return [sigmoid(sum(map(operator.mul, weights, row))) for row in rows]
+    mul, exp = operator.mul, math.exp
+    # sigmoid, written out
+    return [1.0 / (1.0 + exp(-max(min(sum(map(mul, weights, row)), 30.0), -30.0))) for row in rows]
 
 
 def stage2_rows(p: Sequence[float]) -> list[list[float]]:
     """Second-stage rows of :data:`STAGE2_NAMES` values from first-stage probabilities."""
-    n = len(p)
+    return _stacked_rows([p])
+
+
+def _stacked_rows(probabilities: Sequence[Sequence[float]]) -> list[list[float]]:
+    """The second stage's rows over several first stages' probabilities (of the same
+    lines): the bias, then each one's columns of :data:`STAGE2_NAMES`. A row at a
+    time (a row's values made together are read faster); ``max(x, lo)`` and
+    ``min(x, hi)`` written as the comparisons they make, the same values."""
+    n = len(probabilities[0]) if probabilities else 0
     log = math.log
-    rows = []
+    lo, hi = 1e-4, 1 - 1e-4
+    rows: list[list[float]] = []
     for i in range(n):
-        q = min(max(p[i], 1e-4), 1 - 1e-4)
-        lo3, lo10 = max(0, i - 3), max(0, i - 10)
-        prev3, next3 = p[lo3:i], p[i + 1 : i + 4]
-        prev10, next10 = p[lo10:i], p[i + 1 : i + 11]
-        window = p[lo10 : i + 11]
-        rows.append([
-            1.0,
-            log(q / (1 - q)),
-            p[i - 1] if i > 0 else 0.0,
-            p[i + 1] if i + 1 < n else 0.0,
-            sum(prev3) / len(prev3) if prev3 else 0.0,
-            sum(next3) / len(next3) if next3 else 0.0,
-            sum(window) / len(window),
-            max(prev10) if prev10 else 0.0,
-            max(next10) if next10 else 0.0,
-        ])  # fmt: skip
+        lo3, lo10 = (i - 3 if i > 3 else 0), (i - 10 if i > 10 else 0)
+        row = [1.0]
+        for p in probabilities:
+            q = hi if hi < (y := (lo if lo > (x := p[i]) else x)) else y
+            prev3, next3 = p[lo3:i], p[i + 1 : i + 4]
+            prev10, next10 = p[lo10:i], p[i + 1 : i + 11]
+            window = p[lo10 : i + 11]
+            row += (
+                log(q / (1 - q)),
+                p[i - 1] if i > 0 else 0.0,
+                p[i + 1] if i + 1 < n else 0.0,
+                sum(prev3) / len(prev3) if prev3 else 0.0,
+                sum(next3) / len(next3) if next3 else 0.0,
+                sum(window) / len(window),
+                max(prev10) if prev10 else 0.0,
+                max(next10) if next10 else 0.0,
+            )
+        rows.append(row)
     return rows
 
 
@@ -278,15 +321,49 @@ class Bins:
 
 def binned_sums(weights: Sequence[float], bins: Sequence[Bins], rows: Sequence[Sequence[float]]) -> list[float]:
     """Each row's weighted sum plus its bin weights (its log-odds)."""
-    return [
-        sum(map(operator.mul, weights, row)) + sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)
-        for row in rows
-    ]
+    known = _BIN_FUNCTIONS.get(id(bins))
+    if known is not None and known[0] is bins:
+        bin_weights = known[1]
+    else:
+        bin_weights = _compiled_bins(tuple(bins))
+        if len(_BIN_FUNCTIONS) < 64:  # kept with its bins, so that their id stays theirs
+            _BIN_FUNCTIONS[id(bins)] = (bins, bin_weights)
+    mul = operator.mul
+    return [sum(map(mul, weights, row)) + bin_weights(row) for row in rows]
+
+
+#: id(bins) -> (bins, their compiled sum): a model's bins are hashed once, not at every call.
+_BIN_FUNCTIONS: dict[int, tuple[Sequence[Bins], Callable[[Sequence[float]], float]]] = {}
+
+
+def _bin_expression(edges: Sequence[float], cumulative: Sequence[float], lo: int, hi: int, value: str) -> str:
+    """``cumulative[bisect_right(edges, value)]`` as nested conditional expressions, for a
+    result known to lie in ``cumulative[lo : hi + 1]`` (a binary search, the comparison
+    ``bisect_right`` makes)."""
+    if lo == hi:
+        return repr(cumulative[lo])
+    mid = (lo + hi + 1) // 2
+    left = _bin_expression(edges, cumulative, lo, mid - 1, value)
+    right = _bin_expression(edges, cumulative, mid, hi, value)
+    return f"({left} if {value} < {edges[mid - 1]!r} else {right})"
+
+
+@lru_cache(maxsize=16)
+def _compiled_bins(bins: tuple[Bins, ...]) -> Callable[[Sequence[float]], float]:
+    """One function ``f(row)``: ``sum(b.cumulative[bisect_right(b.edges, row[b.column])] for b in bins)``,
+    the same sum of the same values, each found by comparisons written out (see
+    :func:`cleaner.forest.compile_forest`) rather than a call of ``bisect_right``."""
+    reads = "".join(f"    v{k} = x[{b.column}]\n" for k, b in enumerate(bins))
+    terms = "".join(_bin_expression(b.edges, b.cumulative, 0, len(b.edges), f"v{k}") + ", " for k, b in enumerate(bins))
+    namespace: dict[str, Any] = {}
+    exec(compile(f"def bin_weights(x):\n{reads}    return sum(({terms}))\n", "<bins>", "exec"), namespace)
+    function: Callable[[Sequence[float]], float] = namespace["bin_weights"]
+    return function
 
 
 def binned_linear(weights: Sequence[float], bins: Sequence[Bins], rows: Sequence[Sequence[float]]) -> list[float]:
     """Logistic of each row's weighted sum plus its bin weights."""
-    return [sigmoid(z) for z in binned_sums(weights, bins, rows)]
+    return list(map(sigmoid, binned_sums(weights, bins, rows)))
 
 
 def parse_bins(data: dict[str, Any], binned: Sequence[str], names: Sequence[str], retrain: str) -> tuple[Bins, ...]:
@@ -316,12 +393,10 @@ class LineModel:
         """Each row's probability of content: the second stage over the
         linear model's probabilities and, with a forest, the forest's
         (columns :func:`stage2_names`)."""
-        stacked = stage2_rows(self.first_stage(rows))
+        first = [self.first_stage(rows)]
         if self.forest is not None:
-            score = self.forest.score
-            trees = stage2_rows([sigmoid(score(row)) for row in rows])
-            stacked = [a + b[1:] for a, b in zip(stacked, trees, strict=True)]
-        return linear(self.stage2_weights, stacked)
+            first.append(list(map(sigmoid, map(self.forest.score, rows))))
+        return linear(self.stage2_weights, _stacked_rows(first))
 
 
 def parse_model(text: str) -> LineModel:

@@ -156,14 +156,27 @@ def strip_markdown(line: str) -> str:
     return _MD_LINE_ESCAPE.sub(r"\1", line) if line.startswith(_LINE_ESCAPE_OPENERS) else line
 
 
+def holds_markdown(line: str) -> bool:
+    """Whether :func:`strip_markdown` may change ``line`` (when not, it gives it back).
+
+    >>> holds_markdown("Plain words, 2 of them."), holds_markdown("**Bold**"), holds_markdown(r"1\\. Januar")
+    (False, True, True)
+    """
+    return _MARKUP_CHAR.search(line) is not None or line.startswith(_LINE_ESCAPE_OPENERS)
+
+
 #: html2text's escapes at the start of a line: an ordered-list number's dot,
 #: a dash or plus that would open a bullet.
 _MD_LINE_ESCAPE = re.compile(r"^(\d+)\\(?=\.(?:\s|$))|^\\(?=[-+](?:\s|-|$))")
 _LINE_ESCAPE_OPENERS = ("\\", *"0123456789")
 
 
+#: A character some Markdown markup :func:`_strip_markup` removes holds.
+_MARKUP_CHAR = re.compile(r"[#*_\[\]<]")
+
+
 def _strip_markup(line: str) -> str:
-    if len(line) > MARKDOWN_MAX_CHARS or not any(mark in line for mark in "#*_[]<"):
+    if len(line) > MARKDOWN_MAX_CHARS or _MARKUP_CHAR.search(line) is None:
         return line
     while True:
         # each pattern runs only when the text holds a literal every match of it holds
@@ -274,7 +287,7 @@ def normalize_line(line: str, *, ascii_punctuation: bool = False) -> str:
         line = unicodedata.normalize("NFC", line)
         if ascii_punctuation:
             line = line.translate(_ASCII_FOLD)
-    else:
+    elif not line.isprintable():  # an ASCII line to remove from holds a control character
         line = _REMOVE_RE.sub("", line)
     # Runs of white space (NBSP included: str.split's and the regex \s's characters are the same)
     # to one space, the ends trimmed; a line has no breaks left. Cheaper than a substitution.

@@ -175,12 +175,15 @@ def flat_line(lines: Sequence[str]) -> int | None:
     >>> flat_line(["A headline", "The mayor said on Monday. Rents rose."] * 30) is None
     True
     """
-    total = sum(len(line) for line in lines)
+    lengths = list(map(len, lines))
+    if not lengths or max(lengths) < GLUED_LINE_CHARS:
+        return None
+    total = sum(lengths)
     return next(
         (
             i
-            for i, line in enumerate(lines)
-            if GLUED_LINE_CHARS <= len(line) <= SPLIT_MAX_CHARS and len(line) >= FLAT_MIN_SHARE * total
+            for i, size in enumerate(lengths)
+            if GLUED_LINE_CHARS <= size <= SPLIT_MAX_CHARS and size >= FLAT_MIN_SHARE * total
         ),
         None,
     )
@@ -205,7 +208,7 @@ def flat_lines(lines: Sequence[str], glued: bool) -> frozenset[int]:
     flat = flat_line(lines)
     if flat is not None:
         return frozenset({flat})
-    if glued:
+    if glued or max(map(len, lines), default=0) < GLUED_LINE_CHARS:
         return frozenset()
     total = sum(len(line) for line in lines)
     long = frozenset(i for i, line in enumerate(lines) if GLUED_LINE_CHARS <= len(line) <= SPLIT_MAX_CHARS)
@@ -361,9 +364,23 @@ def is_menu_line(text: str) -> bool:
     words = text.split()
     if len(words) < MENU_LINE_MIN_WORDS or text.count(",") > MENU_LINE_MAX_COMMAS:
         return False
-    if sum(any(ch.isdigit() for ch in word) for word in words) > MENU_LINE_MAX_DIGIT_SHARE * len(words):
+    if text.isascii():  # the same counts, each in one scan (on ASCII a digit is 0-9, a letter A-Z or a-z)
+        digit_words = len(_ASCII_DIGIT_WORD.findall(text))
+        menu_words = len(words) - len(_ASCII_LOWER_WORD.findall(text))
+    else:
+        digit_words = sum(any(ch.isdigit() for ch in word) for word in words)
+        menu_words = -1
+    if digit_words > MENU_LINE_MAX_DIGIT_SHARE * len(words):
         return False
-    return sum(map(_menu_word, words)) >= MENU_LINE_SHARE * len(words)
+    if menu_words < 0:
+        menu_words = sum(map(_menu_word, words))
+    return menu_words >= MENU_LINE_SHARE * len(words)
+
+
+# A word (a run of non-spaces, as ``str.split`` reads them) of ASCII text holding a
+# digit, and one whose first letter is lower-case (not a menu word).
+_ASCII_DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
+_ASCII_LOWER_WORD = re.compile(r"(?<!\S)[^\sA-Za-z]*[a-z]")
 
 
 def _capitalised(word: str) -> bool:
@@ -414,7 +431,10 @@ def is_glued(lines: Sequence[str]) -> bool:
     >>> is_glued(["The mayor said on Monday. Rents rose. " * 40])
     False
     """
-    total = sum(len(line) for line in lines)
+    lengths = list(map(len, lines))
+    if not lengths or max(lengths) < GLUED_LINE_CHARS:
+        return False
+    total = sum(lengths)
     return any(
         GLUED_LINE_CHARS <= len(line) <= SPLIT_MAX_CHARS
         and (
