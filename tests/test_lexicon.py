@@ -6,8 +6,11 @@ import re
 from importlib import resources
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.lexicon import Dispatch, LexiconError, default_lexicon, first_chars, line_key, parse_lexicon
+from cleaner.document import Label
+from cleaner.lexicon import Dispatch, LexiconError, Rule, default_lexicon, first_chars, line_key, parse_lexicon
 
 LEXICON = default_lexicon()
 CASES = [(rule.name, rule.kind, text, True) for rule in LEXICON.rules for text in rule.examples] + [
@@ -144,3 +147,28 @@ def test_line_key_strips_as_the_regexes_would() -> None:
     for _ in range(20000):
         text = "".join(rng.choices(alphabet, k=rng.randint(0, 10)))
         assert line_key(text) == trail.sub("", lead.sub("", text)).lower(), repr(text)
+
+
+# Pattern pieces of the three kinds Dispatch matches its own way: sets of strings
+# looked up in a table, patterns starting with a class or category and needing a
+# substring (tried alone), and the rest (an alternation per first character).
+_PIECES = [
+    "share", "sign (?:in|up)", "ab?c", r"\d+ says", r"\w+ the permalink", ".{0,3}xy",
+    "[a-c]z", "x|y", "(?:ab)+", r"\s?q", "",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=3), min_size=1, max_size=6),
+    st.lists(st.text(alphabet="abcqsxyzhinuptemrl3 ", max_size=14), max_size=40),
+)
+def test_dispatch_of_random_rules_matches_as_one_alternation(patterns: list[list[str]], subjects: list[str]) -> None:
+    rules = [
+        Rule(f"r{i}", "navigation", Label.BOILERPLATE, "line", "any", tuple(ps), (), ())
+        for i, ps in enumerate(patterns)
+    ]
+    single, dispatch = _single_alternation(rules), Dispatch(rules, 0)
+    for subject in [*subjects, "", "share", "sign up", "3 says", "word the permalink", "abxy", "bz", "ababab"]:
+        found = single.fullmatch(subject)
+        want = rules[int(found.lastgroup[1:])] if found is not None and found.lastgroup else None
+        assert dispatch.fullmatch(subject) is want, (patterns, subject)
