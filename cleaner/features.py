@@ -128,28 +128,44 @@ def line_features(text: str, raw: str, stops: frozenset[str], lexicon: Lexicon) 
     spaces = n - sum(map(len, sample.split()))
     alpha = [t for t in tokens if t[0].isalpha()]
     upper_initial = sum(1 for t in alpha if t[0].isupper())
+    return _assembled(
+        text, sample, raw, tokens, scale, stops, lexicon, False,
+        upper_initial / len(alpha) if alpha else 0.0,
+        digits,
+        digits / n if n else 0.0,
+        # punctuation: neither a word character (but "_" counts) nor a space
+        (n - len(word_chars) + word_chars.count("_") - spaces) / n if n else 0.0,
+        letters / n if n else 0.0,
+    )  # fmt: skip
+
+
+def _assembled(text: str, sample: str, raw: str, tokens: list[str], scale: float, stops: frozenset[str],
+               lexicon: Lexicon, ascii: bool, upper_share: float, digits: int, digit_ratio: float,
+               punct_ratio: float, alpha_ratio: float) -> LineFeatures:  # fmt: skip
+    """The :class:`LineFeatures` of a line from its counts, the patterns searched
+    here; on an ASCII sample (``ascii``), a pattern of characters it cannot
+    hold is not searched for."""
     return LineFeatures(
         len(text),
         round(len(tokens) * scale),
         _stop_ratio(tokens, stops),
         _is_terminal(text),
         1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
-        upper_initial / len(alpha) if alpha else 0.0,
+        upper_share,
         text.isupper(),
-        digits / n if n else 0.0,
+        digit_ratio,
         _BULLET.match(raw) is not None,
         len(raw) - len(raw.lstrip()),
         digits > 0 and _has_date(tokens, sample),
         text.endswith(":"),
-        # punctuation: neither a word character (but "_" counts) nor a space
-        (n - len(word_chars) + word_chars.count("_") - spaces) / n if n else 0.0,
-        _URL_LIKE.search(sample) is not None
+        punct_ratio,
+        ((not ascii or "." in sample or ":" in sample) and _URL_LIKE.search(sample) is not None)
         or (("@" in sample or "#" in sample) and _HANDLE.search(sample) is not None),
-        round(len(_SEPARATORS.findall(sample)) * scale),
+        round(len(_SEPARATORS.findall(sample)) * scale) if not ascii or "|" in sample or "/" in sample else 0,
         sample.count(",") / len(tokens) if tokens else 0.0,
         text[:1].islower(),
-        _QUOTES.search(sample) is not None,
-        letters / n if n else 0.0,
+        ('"' in sample or "'" in sample) if ascii else _QUOTES.search(sample) is not None,
+        alpha_ratio,
         lexicon.match(sample),
     )
 
@@ -198,30 +214,15 @@ def _counted_features(text: str, sample: str, n: int, raw: str, stops: frozenset
         initials = "".join(map(_FIRST, tokens))
         alpha = sum(map(str.isalpha, initials))
         upper_initial = sum(map(str.isupper, filter(str.isalpha, initials)))
-    return LineFeatures(
-        len(text),
-        round(len(tokens) * scale),
-        _stop_ratio(tokens, stops),
-        _is_terminal(text),
-        1 + round(len(_SENTENCE_BREAK.findall(sample)) * scale),
+    return _assembled(
+        text, sample, raw, tokens, scale, stops, lexicon, ascii,
         upper_initial / alpha if alpha else 0.0,
-        text.isupper(),
+        digits,
         digits / n,
-        _BULLET.match(raw) is not None,
-        len(raw) - len(raw.lstrip()),
-        digits > 0 and _has_date(tokens, sample),
-        text.endswith(":"),
         # punctuation: neither a word character (but "_" counts) nor a space
         (n - word + sample.count("_") - spaces) / n,
-        ((not ascii or "." in sample or ":" in sample) and _URL_LIKE.search(sample) is not None)
-        or (("@" in sample or "#" in sample) and _HANDLE.search(sample) is not None),
-        round(len(_SEPARATORS.findall(sample)) * scale) if not ascii or "|" in sample or "/" in sample else 0,
-        sample.count(",") / len(tokens) if tokens else 0.0,
-        text[:1].islower(),
-        ('"' in sample or "'" in sample) if ascii else _QUOTES.search(sample) is not None,
         letters / n,
-        lexicon.match(sample),
-    )
+    )  # fmt: skip
 
 
 def rule_features(text: str, stops: frozenset[str], lexicon: Lexicon) -> RuleFeatures:
