@@ -35,6 +35,9 @@ RULE_KINDS = (
 )  # fmt: skip
 #: Neighbour offsets whose features are copied into a line's row.
 CONTEXT_OFFSETS = (-2, -1, 1, 2)
+#: The neighbours' places in :func:`featurize`'s padded columns (four offsets: a row is built in one go).
+_PAD = max(map(abs, CONTEXT_OFFSETS))
+_SLOTS = tuple(_PAD + offset for offset in CONTEXT_OFFSETS)
 #: Lines on each side counted by the window prose-density feature.
 WINDOW = 3
 #: Line distances are capped here (a line 30 lines away is simply far).
@@ -99,7 +102,8 @@ def featurize(lines: Sequence[Line], feats: Sequence[LineFeatures], prose: Seque
         for lw, t, sr, p, k in zip(log_words, terminal, stop_ratio, is_prose, kinds, strict=True)
     ]
     missing = (0.0, 0.0, 0.0, 0.0, 0.0, 1.0)
-    padded = [missing, missing, *base, missing, missing]  # line i's neighbours at i .. i + 4
+    padded = [*(missing,) * _PAD, *base, *(missing,) * _PAD]  # line i + offset at i + _PAD + offset
+    k0, k1, k2, k3 = _SLOTS
     since, until = _distances(prose)
     block_lo, block_hi = _main_block([pw if p else -NON_PROSE_COST for pw, p in zip(prose_words, prose, strict=True)])
     runs = _short_runs(prose)
@@ -171,10 +175,10 @@ def featurize(lines: Sequence[Line], feats: Sequence[LineFeatures], prose: Seque
             (20.0 if (r := c / w) > 20.0 else r) / 10 if w else 0.0,
             f.alpha_ratio,
             *hots[i],
-            *padded[i],
-            *padded[i + 1],
-            *padded[i + 3],
-            *padded[i + 4],
+            *padded[i + k0],
+            *padded[i + k1],
+            *padded[i + k2],
+            *padded[i + k3],
         ])  # fmt: skip
     return rows
 
