@@ -73,10 +73,7 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
         parts = unglue(whole) if glued else (whole,)
         for raw in flat_sentences(parts) if first in flat else parts:
-            if not repair and raw.isascii() and raw.isprintable():
-                norm = " ".join(raw.split())  # what normalize_line does to such a line
-            else:
-                norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
+            norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
             if holds_markdown(norm):
                 norm = strip_markdown(norm)
             if numbered:
