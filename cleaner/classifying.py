@@ -43,6 +43,7 @@ from .headline import (
     candidate_rows,
     candidates,
     dated_headline,
+    topic_words,
     url_rows,
     url_words,
     with_parts,
@@ -520,7 +521,8 @@ def title_candidates(
             kept.append((i, text))
             kept_kinds.append(kind)
             feats.append(f)
-    rows = candidate_rows(lines, a.feats, a.probability, a.anchor, kept, kept_kinds, meta, feats)
+    topic = topic_words([line.text for line, c, p in zip(lines, a.content, a.prose, strict=True) if c and p], stops)
+    rows = candidate_rows(lines, a.feats, a.probability, a.anchor, kept, kept_kinds, meta, feats, topic, stops)
     if words is not None:
         rows = [row + extra for row, extra in zip(rows, url_rows(kept, words), strict=True)]
     return kept, rows

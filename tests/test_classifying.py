@@ -35,6 +35,7 @@ from cleaner.classifying import (
     classify,
     dated_feed_start,
     dateline_place,
+    title_candidates,
     upper_case_headings,
 )
 from cleaner.decoding import viterbi
@@ -47,6 +48,8 @@ from cleaner.headline import (
     NEAR_LINES,
     SHORT_WORDS,
     TITLE_FEATURES,
+    TOPIC_STEM_MIN_LETTERS,
+    TOPIC_WORDS,
     URL_MIN_WORDS,
     TitleModel,
     _held_by_another,
@@ -56,6 +59,8 @@ from cleaner.headline import (
     dated_headline,
     default_title_model,
     line_parts,
+    topic_share,
+    topic_words,
     url_rows,
     url_words,
     with_parts,
@@ -247,7 +252,8 @@ def title_feature(texts: list[str], start: int, line: int, name: str) -> float:
     chosen, kinds = with_parts(lines, candidates(lines, feats, start, [False] * len(lines)))
     part_feats = [feats[i] if kind == "line" else line_features(t, t, stopwords("en"), default_lexicon())
                   for (i, t), kind in zip(chosen, kinds, strict=True)]  # fmt: skip
-    rows = candidate_rows(lines, feats, [0.0] * len(lines), start, chosen, kinds, [False] * len(lines), part_feats)
+    rows = candidate_rows(lines, feats, [0.0] * len(lines), start, chosen, kinds, [False] * len(lines), part_feats,
+                          frozenset(), frozenset())
     return rows[chosen.index((line, lines[line].text))][TITLE_FEATURES.index(name)]
 
 
@@ -255,6 +261,47 @@ def title_feature(texts: list[str], start: int, line: int, name: str) -> float:
 def test_headline_repeated_near_edge(gap: int, near: float) -> None:
     texts = ["Council approves budget", *[f"Section {k}" for k in range(gap)], "COUNCIL APPROVES BUDGET", *PROSE]
     assert title_feature(texts, start=gap + 2, line=0, name="repeat_near") == near
+
+
+@pytest.mark.parametrize(("extra", "kept"), [(0, True), (1, False)])
+def test_topic_words_count_edge(extra: int, kept: bool) -> None:
+    # words said twice, in alphabetical order (a tie goes to the first), then "zulu" once
+    named = [f"topic{chr(97 + k // 26)}{chr(97 + k % 26)}" for k in range(TOPIC_WORDS + extra)]
+    topic = topic_words([" ".join(named * 2) + " zulu"], frozenset())
+    assert len(topic) == TOPIC_WORDS and "zulu" not in topic
+    assert (named[-1] in topic) is kept
+
+
+def test_topic_words_do_not_depend_on_the_line_order() -> None:
+    texts = [" ".join(f"word{chr(97 + k)}" for k in range(j, j + 5)) for j in range(20)]
+    assert topic_words(texts, frozenset()) == topic_words(texts[::-1], frozenset())
+
+
+@pytest.mark.parametrize(("word", "stem"), [("b" * (TOPIC_STEM_MIN_LETTERS - 2) + "s", False),
+                                            ("b" * (TOPIC_STEM_MIN_LETTERS - 1) + "s", True),
+                                            ("prices", True), ("news", False)])  # fmt: skip
+def test_topic_plural_edge(word: str, stem: bool) -> None:
+    assert topic_share(word, frozenset({word[:-1]}), frozenset()) == (1.0 if stem else 0.0)
+
+
+def test_topic_leaves_stopwords_out_of_the_share() -> None:
+    assert topic_share("The rents rise", frozenset({"rent", "rise"}), stopwords("en")) == 1.0
+    assert topic_share("Rents rise at the end", frozenset({"rent", "rise"}), frozenset()) == 0.5
+
+
+def test_headline_names_the_topic_a_call_to_action_does_not() -> None:
+    body = [
+        "The council approved the new housing budget on Monday after a long debate about rents.",
+        "Rents in the city rose by a tenth last year, and the housing budget aims to slow them.",
+        "Critics of the budget said the council had done too little about rents and housing.",
+    ]
+    lines = segment("\n".join(["Subscribe to our newsletter today", "Council housing budget tackles rents", *body]))
+    stops, lexicon = stopwords("en"), default_lexicon()
+    a = analyse(lines, stops, lexicon, default_model())
+    chosen, rows = title_candidates(lines, a, stops, lexicon)
+    share = {text: row[TITLE_FEATURES.index("topic_words")] for (_, text), row in zip(chosen, rows, strict=True)}
+    assert share["Council housing budget tackles rents"] >= 0.75
+    assert share.get("Subscribe to our newsletter today", 0.0) == 0.0
 
 
 @pytest.mark.parametrize(("n", "short"), [(SHORT_WORDS, 1.0), (SHORT_WORDS + 1, 0.0)])
@@ -695,9 +742,11 @@ LEAD = "The city will raise spending on schools and roads next year, the council
 TAIL = "The mayor said she would ask the council to review the plan again in the spring of next year."
 
 
-def _labelled(texts: list[str], probabilities: list[float]) -> list[tuple[str, str]]:
+def _labelled(texts: list[str], probabilities: list[float],
+              title_model: TitleModel | None = None) -> list[tuple[str, str]]:  # fmt: skip
     lines = segment("\n".join(texts))
-    classify(lines, stopwords("en"), default_lexicon(), _FixedModel(probabilities), default_title_model())  # type: ignore[arg-type]
+    title_model = title_model or default_title_model()
+    classify(lines, stopwords("en"), default_lexicon(), _FixedModel(probabilities), title_model)  # type: ignore[arg-type]
     return [(line.label.value, line.reason) for line in lines]
 
 
@@ -745,7 +794,8 @@ def test_first_line_under_the_headline_without_a_full_stop_is_a_lead(dek: str, l
 
 def test_no_lead_without_a_headline_above_it() -> None:
     # the lines above the article's first content line are not a lead when no headline is chosen above them
-    got = _labelled([LEAD, *PROSE], [0.5, *[0.9] * 4])
+    # (a model that chooses none: the packaged one takes LEAD, which restates the body, as the headline)
+    got = _labelled([LEAD, *PROSE], [0.5, *[0.9] * 4], headline_model(min_probability=1.0))
     assert all(label == "body" for label, _ in got)
     got = _labelled(["Home", LEAD, *PROSE, "Contact"], [0.01, 0.35, *[0.9] * 4, 0.01])
     assert not any(reason.startswith("context:lead:") for _, reason in got)
