@@ -810,6 +810,28 @@ def test_a_long_block_is_labelled_by_an_author_bio_rule_only(block: str, reason:
     assert (block in doc.text) is (reason == "html:paragraph")
 
 
+@pytest.mark.parametrize(
+    ("tail", "reasons"),
+    [
+        # headings nothing follows: a teaser box's title, a section trafilatura did not keep
+        (["Council meetings", "Upcoming events"], ["html:trailing-heading", "html:trailing-heading"]),
+        # a heading over a paragraph heads it, and so does the heading before it
+        (["Council meetings", "Upcoming events", PARAGRAPHS[0]], ["html:heading", "html:heading", "html:paragraph"]),
+    ],
+)
+def test_headings_after_the_last_body_line_leave_the_body(tail: list[str], reasons: list[str]) -> None:
+    blocks = [*_blocks(*PARAGRAPHS[1:]), *(Block(t, "paragraph" if t in PARAGRAPHS else "heading") for t in tail)]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert [line.reason for line in doc.lines][-len(tail) :] == reasons
+    assert ("Upcoming events" in doc.text) is (reasons[-1] != "html:trailing-heading")
+
+
+def test_a_page_of_headings_only_keeps_them() -> None:
+    blocks = [Block("Council meetings", "heading"), Block("Upcoming events", "heading")]
+    doc = clean_extraction(Extraction(blocks=blocks, title="The city's budget"))
+    assert [line.reason for line in doc.lines] == ["html:heading", "html:heading"]
+
+
 TAIL_SENTENCE = "the council said that it would meet again in the spring and in the summer of the next year"
 
 
