@@ -30,17 +30,21 @@ from cleaner.html import (
     TAIL_MIN_LINES,
     AsidesError,
     Block,
+    DateStampsError,
     Extraction,
     choose_title,
+    date_stamp_words,
     decode_html,
     extract,
     fuse_title,
     headline_parts,
     html_asides,
+    is_date_stamp,
     looks_like_html,
     page_lines,
     page_walk,
     parse_asides,
+    parse_date_stamps,
     parse_headline_parts,
     plain_dump,
     split_site_suffix,
@@ -830,6 +834,46 @@ def test_a_page_of_headings_only_keeps_them() -> None:
     blocks = [Block("Council meetings", "heading"), Block("Upcoming events", "heading")]
     doc = clean_extraction(Extraction(blocks=blocks, title="The city's budget"))
     assert [line.reason for line in doc.lines] == ["html:heading", "html:heading"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "reason"),
+    [
+        ("Last updated on September 16th, 2023 at 09:27 am", "paragraph", "html:date-stamp"),
+        ("Nov 21, 2018", "item", "html:date-stamp"),
+        ("July 4, 1776: the day it all began", "paragraph", "html:paragraph"),  # a date in a sentence
+        ("| 1/1/2013 | 2/1/2013 |", "row", "html:row"),  # a table's dates
+    ],
+)
+def test_a_date_stamp_leaves_the_body(line: str, kind: str, reason: str) -> None:
+    blocks = [*_blocks(*PARAGRAPHS[:2]), Block(line, kind), *_blocks(PARAGRAPHS[2])]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert [ln.reason for ln in doc.lines if ln.text == line] == [reason]
+    assert (line in doc.text) is (reason != "html:date-stamp")
+
+
+def _stamps(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {"words": ["updated"], "examples": ["Updated May 2, 2024"], "counter_examples": []}
+    return {**data, **changes}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_stamps(examples=["Posted May 2, 2024"]), "is no date stamp"),  # "posted" is no word of the list
+        (_stamps(counter_examples=["Updated 2024-05-02"]), "is a date stamp"),
+        (_stamps(words="updated"), "must be a list of strings"),
+        ([], "must hold an object"),
+    ],
+)
+def test_the_date_stamp_words_are_validated_at_load(data: object, message: str) -> None:
+    with pytest.raises(DateStampsError, match=message):
+        parse_date_stamps(data)
+
+
+def test_the_packaged_date_stamp_words_load() -> None:
+    assert {"updated", "posted", "veröffentlicht"} <= date_stamp_words()
+    assert is_date_stamp("Veröffentlicht am 16.08.2019") and not is_date_stamp("+81 158-23-2012")
 
 
 TAIL_SENTENCE = "the council said that it would meet again in the spring and in the summer of the next year"
