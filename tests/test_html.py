@@ -22,6 +22,7 @@ from cleaner.cli import main
 from cleaner.document import Label
 from cleaner.html import (
     ARTICLE_CONTAINER_SHARE,
+    BEFORE_HEADLINE_MAX_WORDS,
     GAP_KINDS,
     HTML_CLOSER_TAIL_SHARE,
     KICKER_MIN_CHARS,
@@ -874,6 +875,23 @@ def test_the_date_stamp_words_are_validated_at_load(data: object, message: str) 
 def test_the_packaged_date_stamp_words_load() -> None:
     assert {"updated", "posted", "veröffentlicht"} <= date_stamp_words()
     assert is_date_stamp("Veröffentlicht am 16.08.2019") and not is_date_stamp("+81 158-23-2012")
+
+
+@pytest.mark.parametrize(
+    ("lead", "reason"),
+    [
+        ("Politics and local government", "html:before-headline"),  # a section name above the headline
+        # a standfirst above it stays (longer than BEFORE_HEADLINE_MAX_WORDS words)
+        ("The vote ends a year of debate over what the city should spend on its schools.", "html:paragraph"),
+    ],
+)
+def test_a_short_line_before_the_headline_leaves_the_body(lead: str, reason: str) -> None:
+    title = "Council approves the budget"
+    blocks = [Block(lead, "paragraph"), Block(title, "heading"), *_blocks(*PARAGRAPHS)]
+    doc = clean_extraction(Extraction(blocks=blocks, title=title))
+    assert [line.reason for line in doc.lines][:2] == [reason, "field:title"]
+    assert (lead in doc.text) is (reason == "html:paragraph")
+    assert (len(lead.split()) <= BEFORE_HEADLINE_MAX_WORDS) is (reason == "html:before-headline")
 
 
 TAIL_SENTENCE = "the council said that it would meet again in the spring and in the summer of the next year"
