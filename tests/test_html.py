@@ -819,7 +819,7 @@ def test_a_long_block_is_labelled_by_an_author_bio_rule_only(block: str, reason:
     ("tail", "reasons"),
     [
         # headings nothing follows: a teaser box's title, a section trafilatura did not keep
-        (["Council meetings", "Upcoming events"], ["html:trailing-heading", "html:trailing-heading"]),
+        (["Council meetings", "Upcoming events"], ["html:heads-nothing", "html:heads-nothing"]),
         # a heading over a paragraph heads it, and so does the heading before it
         (["Council meetings", "Upcoming events", PARAGRAPHS[0]], ["html:heading", "html:heading", "html:paragraph"]),
     ],
@@ -828,7 +828,24 @@ def test_headings_after_the_last_body_line_leave_the_body(tail: list[str], reaso
     blocks = [*_blocks(*PARAGRAPHS[1:]), *(Block(t, "paragraph" if t in PARAGRAPHS else "heading") for t in tail)]
     doc = clean_extraction(Extraction(blocks=blocks))
     assert [line.reason for line in doc.lines][-len(tail) :] == reasons
-    assert ("Upcoming events" in doc.text) is (reasons[-1] != "html:trailing-heading")
+    assert ("Upcoming events" in doc.text) is (reasons[-1] != "html:heads-nothing")
+
+
+@pytest.mark.parametrize(
+    ("under", "reason"),
+    [
+        ("Share on Facebook", "html:heads-nothing"),  # its section's one line is left out (rule:share)
+        (PARAGRAPHS[0], "html:heading"),
+        (None, "html:heading"),  # right over another heading: a section over its subsections
+    ],
+)
+def test_a_heading_over_lines_all_left_out_heads_nothing(under: str | None, reason: str) -> None:
+    section = [] if under is None else [Block(under, "paragraph")]
+    blocks = [*_blocks(PARAGRAPHS[1]), Block("Council meetings", "heading"), *section]
+    blocks += [Block("Upcoming events", "heading"), *_blocks(PARAGRAPHS[2])]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert [line.reason for line in doc.lines if line.text == "Council meetings"] == [reason]
+    assert "Upcoming events" in doc.text
 
 
 def test_a_page_of_headings_only_keeps_them() -> None:
