@@ -848,6 +848,25 @@ def test_a_heading_over_lines_all_left_out_heads_nothing(under: str | None, reas
     assert "Upcoming events" in doc.text
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "reason"),
+    [
+        # between two lines of a sign-up box the rules left out
+        ("Sign up for our newsletter", "Share on Facebook", "html:orphan"),
+        # one neighbour is article text
+        ("Sign up for our newsletter", PARAGRAPHS[2], "html:paragraph"),
+        # a date stamp is no box
+        ("Updated May 2, 2024", "Share on Facebook", "html:paragraph"),
+    ],
+)
+def test_a_short_line_between_two_left_out_lines_is_an_orphan(before: str, after: str, reason: str) -> None:
+    orphan = "Get the best of the city in your inbox every week"
+    blocks = [*_blocks(*PARAGRAPHS[:2]), *_blocks(before, orphan, after), *_blocks(PARAGRAPHS[2])]
+    doc = clean_extraction(Extraction(blocks=blocks))
+    assert [line.reason for line in doc.lines if line.text == orphan] == [reason]
+    assert (orphan in doc.text) is (reason != "html:orphan")
+
+
 def test_a_page_of_headings_only_keeps_them() -> None:
     blocks = [Block("Council meetings", "heading"), Block("Upcoming events", "heading")]
     doc = clean_extraction(Extraction(blocks=blocks, title="The city's budget"))
