@@ -71,8 +71,8 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     flat = flat_lines(split, glued) if layout else frozenset()
     lines = []
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
-        parts = unglue(whole) if glued else (whole,)
-        for raw in flat_sentences(parts) if first in flat else parts:
+        parts = flat_sentences(whole, glued) if first in flat else unglue(whole) if glued else (whole,)
+        for raw in parts:
             norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
             if holds_markdown(norm):
                 norm = strip_markdown(norm)

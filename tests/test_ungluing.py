@@ -243,14 +243,14 @@ def test_the_page_title_a_flat_line_opens_with_is_apart_where_it_is_repeated(wor
     title = " ".join(["Rents", "rise", "again", "in", "Berlin"][:words])
     line = f"{title} Home News Sport {title} The mayor said so on Monday."
     if apart:
-        assert flat_sentences([line]) == [title, "Home News Sport", title, "The mayor said so on Monday."]
+        assert flat_sentences(line, glued=False) == [title, "Home News Sport", title, "The mayor said so on Monday."]
     else:
-        assert flat_sentences([line]) == [line]
+        assert flat_sentences(line, glued=False) == [line]
 
 
 def test_a_title_is_repeated_as_whole_words_only() -> None:
     line = "Rents rise again Home News Rents rise against the odds."
-    assert flat_sentences([line]) == [line]
+    assert flat_sentences(line, glued=False) == [line]
 
 
 def test_a_flat_page_s_title_line_is_its_headline() -> None:
@@ -266,7 +266,7 @@ def test_a_closer_heading_inside_a_flat_sentence_is_a_line_of_its_own(heading: s
     """A closer of the furniture lexicon runs into the teasers or comments
     after it: "… a new record. Related Posts How to fix a bike The best …"."""
     line = f"Rents rose again. The mayor spoke on Monday. {heading} How to fix a bike The best tools."
-    assert flat_sentences([line]) == [
+    assert flat_sentences(line, glued=False) == [
         "Rents rose again.",
         "The mayor spoke on Monday.",
         heading,
@@ -283,7 +283,7 @@ def test_a_closer_heading_inside_a_flat_sentence_is_a_line_of_its_own(heading: s
     ],
 )
 def test_closer_words_in_a_sentence_stay(sentence: str) -> None:
-    assert flat_sentences([f"Rents rose again. {sentence}"]) == ["Rents rose again.", sentence]
+    assert flat_sentences(f"Rents rose again. {sentence}", glued=False) == ["Rents rose again.", sentence]
 
 
 def flat_page_with_line_breaks() -> str:
@@ -375,3 +375,26 @@ def test_cleaning_drops_a_menu_run_together_inside_the_article() -> None:
     assert menu not in doc.text
     assert all(paragraph in doc.text for paragraph in PARAGRAPHS)
     assert next(line for line in doc.lines if line.text == menu).reason == "shape:menu-line"
+
+
+def test_a_repeated_page_title_is_apart_before_the_line_is_cut_into_sentences() -> None:
+    """The <title> and its copy stay whole: cut into sentences and menus
+    first, a title lost its end at its question mark, or its capitalised
+    words to the menu after it ("Ten Tips for a | Great Road Trip Home News")."""
+    title = "Need a Change? Ten Tips for a Great Road Trip"
+    line = f"{title} | Drive Home News Sport Weather {title} The mayor said so on Monday."
+    assert flat_sentences(line, glued=False) == [
+        title,
+        "| Drive Home News Sport Weather",
+        title,
+        "The mayor said so on Monday.",
+    ]
+
+
+def test_an_opening_that_is_not_repeated_is_cut_into_sentences() -> None:
+    line = "Need a Change? Ten tips for a road trip. The mayor said so on Monday."
+    assert flat_sentences(line, glued=False) == [
+        "Need a Change?",
+        "Ten tips for a road trip.",
+        "The mayor said so on Monday.",
+    ]
