@@ -17,6 +17,7 @@ from cleaner.classifying import (
     FEED_MIN_DATES,
     FEED_TAIL_SHARE,
     HEADING_MAX_WORDS,
+    HEADLINE_COPY_MAX_PROSE,
     LEAD_FIRST_MIN_PROBABILITY,
     LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
@@ -29,6 +30,7 @@ from cleaner.classifying import (
     UPPER_HEADING_PARAGRAPH_WORDS,
     UPPER_HEADINGS_MIN,
     _article_closer,
+    _headline_copy,
     _introduced_lists,
     _split_parts,
     analyse,
@@ -938,6 +940,27 @@ def test_the_headline_field_leaves_a_converters_list_bullet_out(bullet: str) -> 
 )
 def test_list_bullets_of_converters(line: str, bullet: bool) -> None:
     assert line_features(line, line, stopwords("en"), default_lexicon()).bullet is bullet
+
+
+def _flat(texts: list[str]) -> list[Line]:
+    return [Line(1, text, text) for text in texts]
+
+
+@pytest.mark.parametrize(("prose", "moved"), [(HEADLINE_COPY_MAX_PROSE, True), (HEADLINE_COPY_MAX_PROSE + 1, False)])
+def test_a_flat_line_s_title_chosen_as_headline_stands_at_its_copy(prose: int, moved: bool) -> None:
+    """The <title> opens a flat line and the headline repeats it under the
+    menu: the headline is the copy, unless the article's prose comes
+    between the two (a copy in a teaser or share link below it)."""
+    lines = _flat(["Rents rise", "Home News", *["The mayor spoke."] * prose, "Rents rise", "Rents rose."])
+    flags = [False, False, *[True] * prose, False, True]
+    assert _headline_copy(lines, 0, _split_parts(lines), flags) == (prose + 2 if moved else 0)
+
+
+def test_only_the_opening_of_a_flat_line_moves_to_its_copy() -> None:
+    lines = _flat(["Home", "Rents rise", "News", "Rents rise", "Rents rose."])
+    assert _headline_copy(lines, 1, _split_parts(lines), [False] * 5) == 1
+    lines = [Line(number, text, text) for number, text in [(1, "Rents rise"), (2, "Rents rise"), (2, "Rents rose.")]]
+    assert _headline_copy(lines, 0, _split_parts(lines), [False] * 3) == 0
 
 
 def test_parts_of_one_input_line_are_split_parts() -> None:
