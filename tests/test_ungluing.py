@@ -18,6 +18,8 @@ from cleaner.ungluing import (
     MENU_LINE_MIN_WORDS,
     MENU_LINE_SHARE,
     MENU_RUN_WORDS,
+    REPEAT_MAX_GAP,
+    REPEAT_MIN_WORDS,
     SPACED_MIN_RUNS,
     SPACED_MIN_SHARE,
     SPLIT_MAX_CHARS,
@@ -398,3 +400,33 @@ def test_an_opening_that_is_not_repeated_is_cut_into_sentences() -> None:
         "Ten tips for a road trip.",
         "The mayor said so on Monday.",
     ]
+
+
+@pytest.mark.parametrize(("gap", "apart"), [(REPEAT_MAX_GAP, True), (REPEAT_MAX_GAP + 1, False)])
+def test_a_phrase_repeated_close_by_in_a_flat_line_is_apart(gap: int, apart: bool) -> None:
+    """A breadcrumb's last item and the headline under it ("Blog > Rents rise
+    again in the city Business Rents rise again in the city By …"): both
+    copies are lines of their own."""
+    headline = "Rents rise again in the city"
+    between = " ".join(["so", "they", "said", "again", "today"][:gap])
+    line = f"Blog > {headline} {between} {headline} The mayor said so on Monday."
+    if apart:
+        assert flat_sentences(line, glued=False) == [
+            "Blog >",
+            headline,
+            between,
+            headline,
+            "The mayor said so on Monday.",
+        ]
+    else:
+        assert flat_sentences(line, glued=False) == [line]
+
+
+def test_a_repeated_phrase_of_capitalised_words_only_or_too_short_stays() -> None:
+    """A menu written twice is cut by its run of capitals, not as a headline."""
+    menu = "Apply Class Search Self-Service Canvas"
+    line = f"It rained. {menu} {menu} The mayor said so."
+    assert flat_sentences(line, glued=False) == ["It rained.", f"{menu} {menu}", "The mayor said so."]
+    short = " ".join(["rents", "rise", "again", "in", "the", "city"][: REPEAT_MIN_WORDS - 1])
+    line = f"The {short} and the {short} fell."
+    assert flat_sentences(line, glued=False) == [line]
