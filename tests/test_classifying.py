@@ -254,8 +254,18 @@ def title_feature(texts: list[str], start: int, line: int, name: str) -> float:
     chosen, kinds = with_parts(lines, candidates(lines, feats, start, [False] * len(lines)))
     part_feats = [feats[i] if kind == "line" else line_features(t, t, stopwords("en"), default_lexicon())
                   for (i, t), kind in zip(chosen, kinds, strict=True)]  # fmt: skip
-    rows = candidate_rows(lines, feats, [0.0] * len(lines), start, chosen, kinds, [False] * len(lines), part_feats,
-                          frozenset(), frozenset())
+    rows = candidate_rows(
+        lines,
+        feats,
+        [0.0] * len(lines),
+        start,
+        chosen,
+        kinds,
+        [False] * len(lines),
+        part_feats,
+        frozenset(),
+        frozenset(),
+    )
     return rows[chosen.index((line, lines[line].text))][TITLE_FEATURES.index(name)]
 
 
