@@ -1190,3 +1190,33 @@ def test_a_lone_run_together_block_is_replaced_by_its_page_lines() -> None:
     assert run_together_lines([short], page_) == [short]
     two = [lone, Block("Another block.", "paragraph")]
     assert run_together_lines(two, page_) == two
+
+
+# The page is parsed by cleaner.html's own copy of trafilatura's load_html (a parser whose element
+# classes are looked up in C): the same tree as trafilatura's, and trafilatura's verdict on pages
+# that are not HTML.
+LOAD_PAGES = [
+    f"<html><head><title>T</title></head><body><p>{PARAGRAPHS[0]}</p></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Declared encoding</p><p>Two</p></body></html>',
+    "<!DOCTYPE html/>\n<html><body><p>Self-closing doctype</p></body></html>",
+    '<html lang="en"/>\n<body><p>Self-closing root</p><form><input value="x"><label>L</label></form></body>',
+    "<p>A lone paragraph is not a page</p>",
+    "<div><p>One</p><p>Two</p></div>",
+    "just text, no markup at all",
+    "<html><body><p>Control \x0b characters \x01 removed</p></body></html>",
+]
+
+
+@pytest.mark.parametrize("page", LOAD_PAGES)
+def test_the_page_is_parsed_as_trafilatura_parses_it(page: str) -> None:
+    import lxml.html
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from cleaner.html import _load_html
+
+    ours, theirs = _load_html(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert lxml.html.tostring(ours) == lxml.html.tostring(theirs)
+        assert {type(element) for element in ours.iter(etree.Element)} == {lxml.html.HtmlElement}
