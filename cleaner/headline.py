@@ -127,7 +127,8 @@ URL_BINNED = ("url_overlap",)
 #: pages, 944 of 990 trafilatura-eval and 178 of 181 scrapinghub-aeb pages
 #: are telling (readability-mozilla has no URLs).
 URL_MIN_WORDS = 2
-_URL_WORD = re.compile(r"[^\W\d_]{3,}")
+#: A word of three letters or more: what a URL's path and the page's topic are compared by.
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 #: The page's topic (feature ``topic_words``): its most frequent content
 #: words, counted on the content prose lines (letters only, 3+ letters, no
 #: stopwords, case folded, a plural's "s" dropped). A headline names what
@@ -162,7 +163,7 @@ def url_words(url: str | None) -> frozenset[str] | None:
     """
     if not url:
         return None
-    words = frozenset(_URL_WORD.findall(unquote(urlsplit(url).path).lower()))
+    words = frozenset(_LETTER_WORD.findall(unquote(urlsplit(url).path).lower()))
     return words if len(words) >= URL_MIN_WORDS else None
 
 
@@ -170,7 +171,7 @@ def _topic_terms(text: str, stops: frozenset[str]) -> list[str]:
     """The words of ``text`` as the topic counts them."""
     return [
         w[:-1] if len(w) >= TOPIC_STEM_MIN_LETTERS and w.endswith("s") else w
-        for w in _URL_WORD.findall(text[:TOPIC_SAMPLE_CHARS].lower())
+        for w in _LETTER_WORD.findall(text[:TOPIC_SAMPLE_CHARS].lower())
         if w not in stops
     ]
 
@@ -203,7 +204,7 @@ def url_rows(chosen: Sequence[Candidate], words: frozenset[str]) -> list[list[fl
     """The :data:`URL_FEATURES` of each candidate against the URL's ``words``."""
     rows = []
     for _, text in chosen:
-        own = _URL_WORD.findall(text.lower())
+        own = _LETTER_WORD.findall(text.lower())
         share = sum(w in words for w in own) / len(own) if own else 0.0
         rows.append([share, float(share >= 0.5)])
     return rows
