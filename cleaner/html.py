@@ -41,6 +41,7 @@ from .copies import copied_lines
 from .document import BODY_LABELS, Label, Line
 from .features import byline_name, rule_features
 from .headline import TitleModel, default_title_model
+from .language import month_words
 from .lexicon import Lexicon
 from .model import LineModel, default_model
 from .normalizing import repair_encoding
@@ -1410,18 +1411,11 @@ def is_date_stamp(text: str, words: frozenset[str] | None = None) -> bool:
     tokens = _STAMP_TOKEN.findall(text.lower())
     if not 0 < len(tokens) <= DATE_STAMP_MAX_TOKENS:
         return False
-    months = _months()
+    months = month_words()
     has_month = any(token in months for token in tokens)
     if not (has_month or _STAMP_NUMERIC_DATE.search(text)) or not any(token[0].isdigit() for token in tokens):
         return False
     return all(_STAMP_NUMBER.fullmatch(token) or token in months or token in known for token in tokens)
-
-
-@functools.lru_cache(maxsize=1)
-def _months() -> frozenset[str]:
-    from .language import month_words
-
-    return month_words()
 
 
 @functools.lru_cache(maxsize=1)
