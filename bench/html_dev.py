@@ -51,7 +51,7 @@ def cache(dataset: str, jobs: int = 2) -> None:
 
 
 def load_cache(dataset: str) -> dict[str, Any]:
-    from cleaner.html import Extraction
+    from cleaner.html_blocks import Extraction
 
     with gzip.open(HTML_CACHE / f"{dataset}.jsonl.gz", "rt", encoding="utf-8") as fh:
         return {rec["id"]: Extraction.from_dict(rec["ext"]) for rec in map(json.loads, fh)}

@@ -42,7 +42,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .document import Document
-from .html import looks_like_html
+from .html_decoding import looks_like_html
 from .minhash import MAX_INDEXED_DOCUMENTS, NEAR_DUP_THRESHOLD, DuplicateIndex
 from .pipeline import DEFAULT_OPTIONS, Options, clean
 from .repeated import MAX_NEAR_COPY_GROUPS, MAX_TRACKED_LINES, LineCounts

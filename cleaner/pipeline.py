@@ -12,6 +12,9 @@ from . import language
 from .classifying import Fields, classify
 from .document import BODY_LABELS, Document, Label, Line
 from .headline import TitleModel, default_title_model, url_words
+from .html_blocks import Block, Extraction
+from .html_decoding import decode_html, looks_like_html
+from .html_second_pass import SECOND_PASS, label_blocks
 from .lexicon import default_lexicon
 from .model import LineModel, default_model
 from .repeated import line_key
@@ -31,7 +34,7 @@ class Options:
     stopwords are not assumed).
     ``model``: the line model; None uses the packaged one.
     ``input_format``: ``text``, ``html``, or ``auto`` (HTML when the document
-    opens like a page, see :func:`cleaner.html.looks_like_html`).
+    opens like a page, see :func:`cleaner.html_decoding.looks_like_html`).
     ``html_field``: the field of a record that holds a page's HTML (read when
     the record has no ``text_field``, or with ``input_format="html"``).
     ``html_timeout``: seconds the work on one HTML page may take; past it the
@@ -102,8 +105,8 @@ def clean(
     """
     fmt = options.input_format
     if isinstance(source, bytes):
-        if fmt == "html" or (fmt == "auto" and html_input.looks_like_html(source)):
-            return clean_html(html_input.decode_html(source), options)
+        if fmt == "html" or (fmt == "auto" and looks_like_html(source)):
+            return clean_html(decode_html(source), options)
         source = source.decode("utf-8-sig", errors="replace")
     if isinstance(source, str):
         text, doc_id, extra = source, None, dict[str, Any]()
@@ -116,7 +119,7 @@ def clean(
             return clean_html(text, options, doc_id=doc_id, extra=extra)
     else:
         raise TypeError(f"clean() takes a str, bytes or a mapping, not {type(source).__name__}")
-    if fmt == "html" or (fmt == "auto" and html_input.looks_like_html(text)):
+    if fmt == "html" or (fmt == "auto" and looks_like_html(text)):
         return clean_html(text, options, doc_id=doc_id, extra=extra)
     lines = segment(text, ascii_punctuation=options.ascii_punctuation)
     # a text browser's list of link targets is furniture, and kept from the
@@ -175,7 +178,7 @@ def clean_html(
 
     The blocks become the document's lines (one block, one line); the HTML
     metadata fills ``date``, ``site_name``, ``url`` and is evidence for the
-    title and byline (see :func:`cleaner.html.label_blocks`). A page
+    title and byline (see :func:`cleaner.html_second_pass.label_blocks`). A page
     trafilatura finds nothing on is cleaned from a plain dump of its text and
     flagged ``html-fallback``. With ``options.html_timeout``, a page that takes
     longer raises ``RecordError("timeout")``.
@@ -190,14 +193,14 @@ def clean_html(
 
 
 def clean_extraction(
-    ext: html_input.Extraction,
+    ext: Extraction,
     options: Options = DEFAULT_OPTIONS,
     *,
     doc_id: Any = None,
     extra: dict[str, Any] | None = None,
-    second_pass: str = html_input.SECOND_PASS,
+    second_pass: str = SECOND_PASS,
 ) -> Document:
-    """The text-level pass over an :class:`~cleaner.html.Extraction` (what :func:`clean_html` runs).
+    """The text-level pass over an :class:`~cleaner.html_blocks.Extraction` (what :func:`clean_html` runs).
 
     A fall-back extraction (a plain dump of the page) goes through the whole
     text classifier and is flagged ``html-fallback``.
@@ -209,8 +212,8 @@ def clean_extraction(
 
 
 def _clean_blocks(
-    blocks: list[html_input.Block],
-    ext: html_input.Extraction,
+    blocks: list[Block],
+    ext: Extraction,
     options: Options,
     second_pass: str,
     doc_id: Any,
@@ -226,9 +229,7 @@ def _clean_blocks(
     lang, prob = _language(lines, options)
     mode = "full" if ext.fallback else second_pass
     stops = language.stopwords(lang)
-    fields = html_input.label_blocks(
-        lines, kinds, ext, stops, default_lexicon(), options.model, mode, options.title_model
-    )
+    fields = label_blocks(lines, kinds, ext, stops, default_lexicon(), options.model, mode, options.title_model)
     doc = _document(lines, fields, lang, prob, doc_id=doc_id, extra=dict(extra or {}))
     doc.date, doc.site_name, doc.url = ext.date, ext.site_name, ext.url
     return doc

@@ -5,7 +5,7 @@ Every input unit (a plain-text document, a JSONL line) becomes either a
 could not be read. Bytes are decoded as UTF-8 (a BOM is dropped); bytes that
 are not UTF-8 reject that unit only, with a message naming the fix. HTML
 documents (``--from html``, or sniffed per document with ``auto``) are decoded
-by :func:`cleaner.html.decode_html` instead (BOM, ``<meta charset>``, a
+by :func:`cleaner.html_decoding.decode_html` instead (BOM, ``<meta charset>``, a
 detector), which never rejects.
 
 Input is read in bounded pieces: a document (a file, a form-feed separated
@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any, cast
 
-from .html import decode_html, looks_like_html
+from .html_decoding import decode_html, looks_like_html
 
 #: Bytes read per chunk from a stream of plain-text documents.
 CHUNK_BYTES = 1 << 16

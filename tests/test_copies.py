@@ -7,7 +7,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.copies import COPY_ALONE_WORDS, COPY_MIN_WORDS, COPY_REACH, COPY_RUN, copied_lines
-from cleaner.html import Block, Extraction
+from cleaner.html_blocks import Block, Extraction
 from cleaner.pipeline import clean_extraction
 
 from .samples import PARAGRAPHS

@@ -8,6 +8,7 @@ removed) and stored in their declared charset: ``input.html`` (bytes),
 
 from __future__ import annotations
 
+import ast
 import json
 import math
 from pathlib import Path
@@ -20,41 +21,22 @@ from hypothesis import strategies as st
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.document import Label
-from cleaner.html import (
-    ARTICLE_CONTAINER_SHARE,
-    BEFORE_HEADLINE_MAX_WORDS,
-    GAP_KINDS,
-    HTML_CLOSER_TAIL_SHARE,
-    KICKER_MIN_CHARS,
-    PIECE_WINDOW,
-    RULE_MAX_WORDS,
-    TAIL_MIN_LINES,
-    AsidesError,
-    Block,
-    DateStampsError,
-    Extraction,
-    choose_title,
-    date_stamp_words,
-    decode_html,
-    extract,
-    fuse_title,
-    headline_parts,
-    html_asides,
-    is_date_stamp,
-    looks_like_html,
-    page_lines,
-    page_walk,
-    parse_asides,
-    parse_date_stamps,
-    parse_headline_parts,
-    plain_dump,
-    split_site_suffix,
-    with_gaps,
-)
+from cleaner.html import extract, page_lines, page_walk, plain_dump
+from cleaner.html_asides import AsidesError, headline_parts, html_asides, parse_asides, parse_headline_parts
+from cleaner.html_blocks import GAP_KINDS, Block, Extraction
+from cleaner.html_date_stamps import DateStampsError, date_stamp_words, is_date_stamp, parse_date_stamps
+from cleaner.html_decoding import decode_html, looks_like_html
+from cleaner.html_gaps import ARTICLE_CONTAINER_SHARE, PIECE_WINDOW, TAIL_MIN_LINES, with_gaps
+from cleaner.html_second_pass import BEFORE_HEADLINE_MAX_WORDS, HTML_CLOSER_TAIL_SHARE, RULE_MAX_WORDS
+from cleaner.html_titles import KICKER_MIN_CHARS, choose_title, fuse_title, split_site_suffix
 from cleaner.pipeline import Options, clean_extraction, readable_text
 from cleaner.scoring import PROSE_MIN_WORDS
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PACKAGE = Path(__file__).resolve().parent.parent / "cleaner"
+#: The HTML dependencies: imported by cleaner/html.py (lazily, inside functions) and
+#: cleaner/html_metadata.py (which cleaner/html.py imports lazily) only.
+HTML_DEPENDENCIES = frozenset({"trafilatura", "lxml", "htmldate", "charset_normalizer"})
 CASES = sorted(p for p in FIXTURES.glob("html-*") if (p / "input.html").exists())
 
 PARAGRAPHS = [
@@ -145,6 +127,42 @@ def test_text_is_not_sniffed_as_html(head: str) -> None:
 
 
 # ---------------------------------------------------------------- titles
+
+
+def _html_dependency_imports(path: Path) -> list[tuple[str, bool]]:
+    """The HTML dependencies a module imports, each with whether at module level."""
+    tree = ast.parse(path.read_text("utf-8"))
+    top_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        found.extend((name, id(node) in top_level) for name in names if name.split(".")[0] in HTML_DEPENDENCIES)
+    return found
+
+
+def test_the_html_dependencies_live_behind_cleaner_html() -> None:
+    imports = {path.name: _html_dependency_imports(path) for path in sorted(PACKAGE.glob("*.py"))}
+    assert {name for name, found in imports.items() if found} == {"html.py", "html_metadata.py"}
+    assert imports["html.py"] and not any(top for _name, top in imports["html.py"])
+    assert "html_metadata" not in {
+        name for path in PACKAGE.glob("*.py") if path.name != "html.py" for name in _imported_modules(path)
+    }
+
+
+def _imported_modules(path: Path) -> set[str]:
+    """The last part of each module name a module imports (``from .x import y``: ``x``)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.rsplit(".", 1)[-1])
+        elif isinstance(node, ast.Import):
+            names.update(alias.name.rsplit(".", 1)[-1] for alias in node.names)
+    return names
 
 
 @pytest.mark.parametrize(
@@ -247,6 +265,8 @@ def test_logo_and_hidden_h1s_are_not_headlines() -> None:
         lxml_fragment('<h1><a href="https://web.archive.org/web/2014/http://x.de/">X</a></h1>')
     )
     assert not headline_parts().is_logo(lxml_fragment('<h1>Budget: <a href="/">The Planet</a> votes</h1>'))
+    assert headline_parts().is_logo(lxml_fragment('<h1><a href="https://planet.com/">Planet</a></h1>'))
+    assert not headline_parts().is_logo(lxml_fragment('<h1><a href="/news/rebels">Rebels take town</a></h1>'))
 
 
 def lxml_fragment(html: str) -> object:
@@ -1176,7 +1196,7 @@ def test_the_h1_line_with_its_kicker_leaves_the_body_as_the_title() -> None:
 
 
 def test_a_lone_run_together_block_is_replaced_by_its_page_lines() -> None:
-    from cleaner.html import RUN_TOGETHER_MIN_WORDS, run_together_lines
+    from cleaner.html_gaps import RUN_TOGETHER_MIN_WORDS, run_together_lines
 
     body = [f"Sentence {n} of the article, with a few more words in it." for n in range(40)]
     page_ = [("Home", "link", False), ("Headline", "heading", True), *[(b, "text", False) for b in body]]
