@@ -32,6 +32,8 @@ next opens with such punctuation, or starts in lower case after a
 line without a terminal mark. A short line that continues so is a link's
 text inside a sentence, and the line before it continues on it when it
 breaks off in a lower-case word ("Folgt mir gerne auf", "Instagram", ". Da …").
+A byline's "by" in a node of its own ("Headline", "by", "Jane Doe") opens
+the byline: it joins the name after it, not the headline before it.
 """
 
 from __future__ import annotations
@@ -132,6 +134,10 @@ _OPEN_TARGET = re.compile(r"\]\([^()\s]*$")
 # A line ending inside a hyphenated word ("tried-" / "and-tested"): a wrapper
 # breaks after the hyphen, which stays.
 _WORD_HYPHEN = re.compile(r"\w-$")
+# A byline's first words alone on a line ("by", "Written by:", "von"); not "de" or "di", which as
+# often end a sentence's fragment before a link ("la ville de" / "Paris").
+_BYLINE_LEAD = re.compile(r"(?:(?:written|posted|words|story|text|photos?)\s+)?(?:by|von|par|por|door|przez)\s*:?",
+                          re.IGNORECASE)  # fmt: skip
 # A line that opens a block of its own: a list item, heading, quote, table row or URL.
 _BLOCK_START = re.compile(r"\s*(?:[*+\-•·▪◦‣–—]\s|\d{1,3}[.)]\s|#|>|\||https?:|www\.)")
 
@@ -232,8 +238,14 @@ def _fragments(lines: Sequence[str]) -> list[bool] | None:
         and bool(_NO_SPACE_BEFORE.match(following) or (following[0].islower() and not line.endswith(_TERMINAL)))
         for line, following in pairwise(stripped)
     ]
+    # a byline's "by" in a node of its own opens the byline: it joins the name after it, not the headline before
+    leads = {i for i, line in enumerate(stripped[:-1]) if _BYLINE_LEAD.fullmatch(line)}
+    for i in leads:
+        if i > 0:
+            joins[i - 1] = False
+        joins[i] = bool(stripped[i + 1]) and not _BLOCK_START.match(stripped[i + 1])
     for i in range(len(joins) - 1):
-        if not joins[i] and joins[i + 1] and _before_link(stripped[i], stripped[i + 1]):
+        if not joins[i] and joins[i + 1] and i + 1 not in leads and _before_link(stripped[i], stripped[i + 1]):
             joins[i] = True
     return joins
 

@@ -221,6 +221,26 @@ def test_a_headline_is_not_joined_to_the_link_after_it() -> None:
         assert joined([before, link, ", citing officials.", *marks])[0] == before
 
 
+def test_a_bylines_by_in_a_text_node_of_its_own_joins_the_name_not_the_headline() -> None:
+    """A "by" alone on its line (a byline's own element) opens the byline: it is
+    joined to the name under it, never to the headline above it, even where
+    the headline ends in a lower-case word as a sentence broken before a
+    link does."""
+    marks = ["It rained", ", then it stopped."] * FRAGMENT_MIN_LEADING
+    for headline in ("Why Rents Rise", "How rents rise in spring"):
+        for lead in ("by", "By:", "Written by", "von"):
+            assert joined([headline, lead, "Jane Doe", "| August 24, 2023", *marks])[:3] == [
+                headline,
+                f"{lead} Jane Doe",
+                "| August 24, 2023",
+            ]
+    # a lone "de" (French, Spanish) ends as many sentences' fragments before a link: it still joins back
+    french = ["Il habite à la ville", "de", "Paris", ", dit-il."]
+    assert joined([*french, *marks])[0] == "Il habite à la ville de Paris, dit-il."
+    # "by" before a list item stays alone
+    assert joined(["Why Rents Rise", "by", "* Jane Doe", *marks])[:3] == ["Why Rents Rise", "by", "* Jane Doe"]
+
+
 def test_a_lower_case_line_after_a_full_stop_starts_a_new_line() -> None:
     lines = ["The council met.", "then it adjourned", ", citing officials", ", and others"]
     assert joined(lines)[0] == "The council met."
