@@ -5,7 +5,8 @@
   (:data:`SECOND_PASS`) the furniture rules, copies, date stamps
   (:mod:`cleaner.html_date_stamps`), bylines and the end-of-article closers run on the
   blocks, the gap lines of :mod:`cleaner.html_gaps` come back when they are prose, and the
-  lines left of a box, before the headline or under an empty heading leave the body; in
+  lines left of a box, before the headline or under an empty heading leave the body, and so
+  does a closing section or an editorial note at the end (:mod:`cleaner.html_tail`); in
   ``full`` mode (a plain dump of the page) the whole line classifier runs.
 - The title is :func:`cleaner.html_titles.choose_title`'s, the author the metadata's when no
   byline line names one.
@@ -25,6 +26,7 @@ from .features import byline_name, rule_features
 from .headline import TitleModel, default_title_model
 from .html_blocks import DIALOG, GAP_KINDS, OUTSIDE, Extraction
 from .html_date_stamps import DATE_STAMP_KINDS, is_date_stamp
+from .html_tail import drop_tail
 from .html_titles import choose_title, same_title
 from .html_words import word_key
 from .lexicon import Lexicon
@@ -104,6 +106,7 @@ def label_blocks(
     _fuse_fields(lines, kinds, ext, fields)
     if mode == "rules":
         _drop_before_headline(lines)
+        drop_tail(lines)
         _drop_orphans(lines)
         _drop_empty_headings(lines)
     return fields
