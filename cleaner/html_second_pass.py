@@ -54,12 +54,17 @@ HTML_CLOSER_TAIL_SHARE = 0.15
 #: Rule kinds that also close trafilatura's output (with the text path's
 #: closers): a newsletter sign-up box that trafilatura kept, then teasers.
 #: On cached extractions .9717 / .9410 / .9355 -> .9725 / .9412 / .9359
-#: (scrapinghub / wcxb-dev / trafilatura-eval); donation, author-bio,
-#: navigation, cookie, advertisement or share boxes added to it move each
-#: by at most .0002. Not a closer kind of the text path (``CLOSER_KINDS``):
-#: there, where the page's own sign-up boxes sit inside articles, it cost
-#: scrapinghub .0003-.0005 for +.0001-.0003 elsewhere.
-HTML_EXTRA_CLOSERS = frozenset({"subscription"})
+#: (scrapinghub / wcxb-dev / trafilatura-eval). A share or follow box
+#: ("Follow us", "| Rate this article |") too, with the
+#: closing headings and notes of :mod:`cleaner.html_tail` (``python -m
+#: bench.html_dev compare --modes rules``): .97517 / .95008 / .94211 ->
+#: .97526 / .95014 / .94211 (scrapinghub 1 page up, wcxb-dev 2 pages of 2
+#: sites up, none down); author-bio .95007 on wcxb-dev (2 down), navigation
+#: .97509 / .95008 / .94225, advertisement .95010 on wcxb-dev, cookie and
+#: donation boxes nothing. Not a closer kind of the text path
+#: (``CLOSER_KINDS``): there, where the page's own sign-up boxes sit inside
+#: articles, it cost scrapinghub .0003-.0005 for +.0001-.0003 elsewhere.
+HTML_EXTRA_CLOSERS = frozenset({"subscription", "share"})
 #: Rule kinds also tried on a block longer than :data:`RULE_MAX_WORDS`: an
 #: author's bio after the article ("Rebecca Norris is a full-time freelance
 #: writer ... Over the past 10+ years, she's ...") runs to 40-110 words. On

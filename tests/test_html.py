@@ -959,7 +959,12 @@ def _tail_limit() -> int:
 
 
 @pytest.mark.parametrize(
-    "closer", [("Related stories", "rule:related-stories"), ("Sign up for our newsletter", "rule:subscription")]
+    "closer",
+    [
+        ("Related stories", "rule:related-stories"),
+        ("Sign up for our newsletter", "rule:subscription"),
+        ("Follow us", "rule:share"),  # a share box closes HTML output only (HTML_EXTRA_CLOSERS)
+    ],
 )
 @pytest.mark.parametrize(("words", "closed"), [(_tail_limit() - 1, True), (_tail_limit(), False)])
 def test_a_closer_ends_the_extraction_when_little_prose_follows(
