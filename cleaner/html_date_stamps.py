@@ -11,11 +11,10 @@ The second pass (:mod:`cleaner.html_second_pass`) leaves such lines of trafilatu
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any
 
+from .datafiles import load_data, require_string_lists
 from .language import month_words
 
 
@@ -61,8 +60,7 @@ def is_date_stamp(text: str, words: frozenset[str] | None = None) -> bool:
 def date_stamp_words() -> frozenset[str]:
     """The words a date stamp may hold besides numbers and month names (validated: every
     example is a date stamp, no counter-example is)."""
-    data = json.loads(resources.files("cleaner").joinpath("data/html_date_stamps.json").read_text("utf-8"))
-    return parse_date_stamps(data)
+    return parse_date_stamps(load_data("html_date_stamps.json"))
 
 
 def parse_date_stamps(data: Any) -> frozenset[str]:
@@ -72,11 +70,7 @@ def parse_date_stamps(data: Any) -> frozenset[str]:
     ...                           "counter_examples": ["May 2024 was wet."]}))
     ['updated']
     """
-    if not isinstance(data, dict):
-        raise DateStampsError("html_date_stamps.json must hold an object")
-    for key in ("words", "examples", "counter_examples"):
-        if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
-            raise DateStampsError(f"html_date_stamps.json: {key!r} must be a list of strings")
+    require_string_lists(data, ("words", "examples", "counter_examples"), "html_date_stamps.json", DateStampsError)
     words = frozenset(word.lower() for word in data["words"])
     for example in data["examples"]:
         if not is_date_stamp(example, words):

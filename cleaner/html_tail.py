@@ -12,11 +12,10 @@ body (``html:tail-heading``, ``html:end-note``). The headings and notes are in
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any, NamedTuple
 
+from .datafiles import checked_pattern, load_data, require_string_lists
 from .document import BODY_LABELS, Label, Line
 
 #: A heading of a closing section has at most this many words ("Related Articles from the
@@ -72,8 +71,7 @@ class Tail(NamedTuple):
 def html_tail() -> Tail:
     """The packaged closing headings and notes (validated: every example matches, no
     counter-example does)."""
-    data = json.loads(resources.files("cleaner").joinpath("data/html_tail.json").read_text("utf-8"))
-    return parse_tail(data)
+    return parse_tail(load_data("html_tail.json"))
 
 
 _TAIL_LISTS = (
@@ -96,30 +94,12 @@ def parse_tail(data: Any) -> Tail:
     >>> bool(tail.headings.search("RELATED POSTS")), bool(tail.notes.search("The editor's note"))
     (True, False)
     """
-    if not isinstance(data, dict):
-        raise TailError("html_tail.json must hold an object")
-    for key in _TAIL_LISTS:
-        if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
-            raise TailError(f"html_tail.json: {key!r} must be a list of strings")
-    headings = _compile(data["headings"], data["heading_examples"], data["heading_counter_examples"])
-    notes = _compile(data["notes"], data["note_examples"], data["note_counter_examples"])
+    source = "html_tail.json"
+    require_string_lists(data, _TAIL_LISTS, source, TailError)
+    headings = checked_pattern(data["headings"], data["heading_examples"], data["heading_counter_examples"], source,
+                               TailError)  # fmt: skip
+    notes = checked_pattern(data["notes"], data["note_examples"], data["note_counter_examples"], source, TailError)
     return Tail(headings, notes)
-
-
-def _compile(patterns: list[str], examples: list[str], counter_examples: list[str]) -> re.Pattern[str]:
-    if not patterns:
-        raise TailError("html_tail.json: a list of patterns is empty")
-    try:
-        pattern = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error as exc:
-        raise TailError(f"html_tail.json: a pattern does not compile: {exc}") from exc
-    for example in examples:
-        if not pattern.search(example):
-            raise TailError(f"html_tail.json: example {example!r} matches no pattern")
-    for example in counter_examples:
-        if pattern.search(example):
-            raise TailError(f"html_tail.json: counter-example {example!r} matches a pattern")
-    return pattern
 
 
 def drop_tail(lines: list[Line]) -> None:
