@@ -57,7 +57,7 @@ def load_cache(dataset: str) -> dict[str, Any]:
         return {rec["id"]: Extraction.from_dict(rec["ext"]) for rec in map(json.loads, fh)}
 
 
-def compare(dataset: str, modes: Sequence[str]) -> str:
+def compare(dataset: str, modes: Sequence[str], digits: int = 3) -> str:
     from cleaner.pipeline import clean_extraction
 
     docs = load_docs(dataset)
@@ -79,7 +79,7 @@ def compare(dataset: str, modes: Sequence[str]) -> str:
             row.gave_title = True
             score_page(d, text, title, row)
         rows.append(row)
-    return table(f"{dataset} × cached extraction ({len(docs)} pages)", rows)
+    return table(f"{dataset} × cached extraction ({len(docs)} pages)", rows, digits)
 
 
 def timing(dataset: str, limit: int | None) -> str:
@@ -188,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--datasets", default=DEFAULT_DATASETS)
     ap.add_argument("--modes", default="none,rules,full")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--digits", type=int, default=3, help="decimals of compare's scores (default 3)")
     args = ap.parse_args(argv)
     for dataset in args.datasets.split(","):
         if args.what == "cache":
@@ -197,7 +198,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.what == "dates":
             print(dates(dataset, args.limit), flush=True)
         else:
-            print(compare(dataset, args.modes.split(",")), flush=True)
+            print(compare(dataset, args.modes.split(","), args.digits), flush=True)
     return 0
 
 

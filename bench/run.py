@@ -123,11 +123,13 @@ def run_system(name: str, docs: Sequence[Doc], inputs: dict[str, str], dataset: 
     return row
 
 
-def _f(x: float | None) -> str:
-    return "–" if x is None else f"{x:.3f}"
+def _f(x: float | None, digits: int = 3) -> str:
+    return "–" if x is None else f"{x:.{digits}f}"
 
 
-def table(title: str, rows: Sequence[Row]) -> str:
+def table(title: str, rows: Sequence[Row], digits: int = 3) -> str:
+    """The rows' scores as a markdown table, to ``digits`` decimals (5 tell apart
+    changes of a few pages; the README's tables quote 3)."""
     head = "| system | shP | shR | shF1 | wcxb word F1 | snippet F1 | title acc | docs/s |"
     lines = [f"#### {title}", "", head, "|" + "---|" * 8]
     notes = []
@@ -138,12 +140,12 @@ def table(title: str, rows: Sequence[Row]) -> str:
         tacc = M.title_corpus(r.titles).accuracy if r.titles and r.gave_title else None
         rate = r.pages / r.seconds if r.seconds > 0 else float("inf")
         cells = [
-            _f(sh.precision if sh else None),
-            _f(sh.recall if sh else None),
-            _f(sh.f1 if sh else None),
-            _f(word.f1 if word else None),
-            _f(snip.f1 if snip else None),
-            _f(tacc),
+            _f(sh.precision if sh else None, digits),
+            _f(sh.recall if sh else None, digits),
+            _f(sh.f1 if sh else None, digits),
+            _f(word.f1 if word else None, digits),
+            _f(snip.f1 if snip else None, digits),
+            _f(tacc, digits),
             f"{rate:.1f}",
         ]
         lines.append(f"| {r.system} | " + " | ".join(cells) + " |")
@@ -165,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="first N pages of each dataset")
     ap.add_argument("--jobs", type=int, default=MAX_WORKERS, help="worker processes (at most 2)")
     ap.add_argument("--out", type=Path, default=None, help="also write the tables to this markdown file")
+    ap.add_argument("--digits", type=int, default=3, help="decimals of the scores (default 3)")
     args = ap.parse_args(argv)
     jobs = max(1, min(args.jobs, MAX_WORKERS))
 
@@ -190,13 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for conv in tracks:
             dumps = get_dumps(dataset, conv, ids, workers=jobs)
             rows = [run_system(n, docs, dumps, dataset, conv, jobs) for n in text_systems]
-            part = table(f"{dataset} × {conv} ({len(docs)} pages)", rows)
+            part = table(f"{dataset} × {conv} ({len(docs)} pages)", rows, args.digits)
             print(part, flush=True)
             out_parts.append(part)
         if args.html_track and html_systems:
             htmls = _html_inputs(dataset, set(ids))
             rows = [run_system(n, docs, htmls, dataset, HTML_TRACK, jobs) for n in html_systems]
-            part = table(f"{dataset} × HTML track ({len(docs)} pages)", rows)
+            part = table(f"{dataset} × HTML track ({len(docs)} pages)", rows, args.digits)
             print(part, flush=True)
             out_parts.append(part)
     if args.out:
