@@ -42,6 +42,9 @@ class Asides(NamedTuple):
     #: boxed off from the article (a modal, a popup, a disclosure, an author's box), left out even when
     #: trafilatura takes its text (see :data:`cleaner.html_blocks.DIALOG`)
     dialogs: re.Pattern[str]
+    #: ``pattern``, ``holders`` and ``dialogs`` compiled case-sensitively, for the lower-cased
+    #: names of an element whose names are ASCII (:func:`_ascii_twin`)
+    ascii_twins: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
 
     def names_aside(self, names: str) -> bool:
         """Whether one of an element's class and id values (white-space separated) names an aside.
@@ -53,13 +56,24 @@ class Asides(NamedTuple):
         ...                        "dialog_counter_examples": []})
         >>> asides.names_aside("widget-area sidebar"), asides.names_aside("content-sidebar-wrap")
         (True, False)
+        >>> asides.names_aside("Widget-Area SIDEBAR"), asides.names_aside("Content-Sidebar-Wrap")
+        (True, False)
         """
-        pattern, holders = self.pattern, self.holders
+        if names.isascii():
+            pattern, holders, _dialogs = self.ascii_twins
+            names = names.lower()
+        else:
+            pattern, holders = self.pattern, self.holders
         return any(pattern.search(name) is not None and holders.search(name) is None for name in names.split())
 
     def names_dialog(self, names: str) -> bool:
         """Whether one of an element's class and id values names a dialog (a modal, a popup)."""
-        return any(self.dialogs.search(name) is not None for name in names.split())
+        if names.isascii():
+            dialogs = self.ascii_twins[2]
+            names = names.lower()
+        else:
+            dialogs = self.dialogs
+        return any(dialogs.search(name) is not None for name in names.split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +124,32 @@ def parse_asides(data: Any) -> Asides:
         if not pattern.search(example):
             raise AsidesError(f"html_asides.json: holder example {example!r} matches no class pattern")
     dialogs = _compile_names(data["dialog_patterns"], data["dialog_examples"], data["dialog_counter_examples"])
-    return Asides(frozenset(t.lower() for t in data["tags"]), pattern, holders, dialogs)
+    twins = (_ascii_twin(pattern), _ascii_twin(holders), _ascii_twin(dialogs))
+    return Asides(frozenset(t.lower() for t in data["tags"]), pattern, holders, dialogs, twins)
+
+
+#: Escapes that spell no letter (``\b``, ``\d``, ``\s``, ``\w``, their negations, escaped punctuation).
+_CASELESS_ESCAPE = re.compile(r"\\[bBdDsSwW]|\\[^A-Za-z0-9]")
+#: An inline flag group (``(?i)``, ``(?-i:...)`` ...): it could turn case-insensitivity off.
+_INLINE_FLAGS = re.compile(r"\(\?[-aiLmsux]")
+
+
+def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` (case-insensitive) compiled case-sensitively: searched in the lower-cased
+    text of an ASCII string, it finds what ``pattern`` finds in the string, about three
+    times faster (Python's regular expressions skip ahead by the first letters of an
+    alternation of words only when case counts). That holds when the pattern spells its
+    letters in ASCII lower case, none by an escape, and sets no inline flag, which is
+    checked (:class:`AsidesError` otherwise).
+
+    >>> twin = _ascii_twin(re.compile("side-?bar|promo", re.IGNORECASE))
+    >>> twin.search("Right-SideBar".lower()) is not None, twin.search("entry-content") is None
+    (True, True)
+    """
+    rest = _CASELESS_ESCAPE.sub("", pattern.pattern)
+    if not rest.isascii() or rest != rest.lower() or "\\" in rest or _INLINE_FLAGS.search(rest):
+        raise AsidesError(f"html_asides.json: pattern {pattern.pattern!r} must be ASCII lower case, no flags")
+    return re.compile(pattern.pattern)
 
 
 #: A link to a site's home page: an empty, "/" or "./" path, or a site root (also behind a web

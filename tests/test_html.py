@@ -1029,6 +1029,13 @@ def _asides(**changes: object) -> dict[str, object]:
         ({"holder_examples": ["page-layout"]}, "holder example"),
         ({"holder_counter_examples": ["layout-grid"]}, "counter-example"),
         ({"holder_patterns": None}, "must be a list of strings"),
+        # the patterns are matched case-insensitively: a lower-cased ASCII name is searched
+        # case-sensitively, which only patterns in ASCII lower case without flags allow
+        ({"class_patterns": ["Related"], "examples": ["related"]}, "ASCII lower case"),
+        ({"dialog_patterns": ["popup|[A-Z]modal"]}, "ASCII lower case"),
+        ({"dialog_patterns": ["popup|(?-i:modal)"]}, "ASCII lower case"),
+        ({"holder_patterns": ["layout|lay\\x4fut"]}, "ASCII lower case"),
+        ({"class_patterns": ["related|ſidebar"]}, "ASCII lower case"),
     ],
 )
 def test_the_aside_list_is_validated(changes: dict[str, object], message: str) -> None:
@@ -1037,9 +1044,33 @@ def test_the_aside_list_is_validated(changes: dict[str, object], message: str) -
 
 
 def test_the_packaged_aside_list_loads() -> None:
-    tags, pattern, _holders, dialogs = html_asides()
-    assert "figcaption" in tags and pattern.search("wp-caption-text") and not pattern.search("entry-content")
-    assert dialogs.search("newsletter-popup") and not dialogs.search("entry-content")
+    asides = html_asides()
+    assert "figcaption" in asides.tags and asides.pattern.search("wp-caption-text")
+    assert not asides.pattern.search("entry-content")
+    assert asides.dialogs.search("newsletter-popup") and not asides.dialogs.search("entry-content")
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "Sidebar-Primary widget-area",
+        "NEWSLETTER-POPUP",
+        "Content-Sidebar-Wrap",
+        "Modal-Content",
+        "AuthorBox",
+        "entry-content post-12",
+        "Sidebar-Größe",  # not ASCII: searched case-insensitively as it is
+        "SOCİAL-links",  # U+0130 matches "i" case-insensitively, but lower-cases to "i" and a dot
+        "ſhare-bar",  # U+017F (long s) matches "s" case-insensitively
+        "entry-İnhalt",
+    ],
+)
+def test_the_names_verdicts_are_the_case_insensitive_searches(names: str) -> None:
+    asides = html_asides()
+    values = names.split()
+    aside = any(asides.pattern.search(v) is not None and asides.holders.search(v) is None for v in values)
+    assert asides.names_aside(names) is aside
+    assert asides.names_dialog(names) is any(asides.dialogs.search(v) is not None for v in values)
 
 
 @pytest.mark.parametrize(
