@@ -22,7 +22,7 @@ import itertools
 from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
 from .copies import copied_lines
 from .document import BODY_LABELS, Label, Line
-from .features import byline_name, rule_features
+from .features import FEATURE_SAMPLE_CHARS, byline_name, rule_features
 from .headline import TitleModel, default_title_model
 from .html_blocks import DIALOG, GAP_KINDS, OUTSIDE, Extraction
 from .html_date_stamps import DATE_STAMP_KINDS, is_date_stamp
@@ -181,12 +181,11 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
     ]
     prose = [f is None or is_prose(f, bool(stops)) for f in feats]
     # a long block stays prose (it closes nothing), but a rule of LONG_BLOCK_RULE_KINDS labels it
+    # (its features are measured only then: most long blocks match none)
     long_lexicon = _kinds_lexicon(lexicon, LONG_BLOCK_RULE_KINDS)
     for i, f in enumerate(feats):
-        if f is None:
-            long_block = rule_features(lines[i].text, stops, long_lexicon)
-            if long_block.rule is not None:
-                feats[i] = long_block
+        if f is None and long_lexicon.match(lines[i].text[:FEATURE_SAMPLE_CHARS]) is not None:
+            feats[i] = rule_features(lines[i].text, stops, long_lexicon)
     # a line trafilatura left out between two of its blocks comes back when it is prose and no rule fires
     recovered = [
         kinds[i] not in GAP_KINDS or (f is not None and f.rule is None and (prose[i] or kinds[i] != "gap"))
