@@ -512,12 +512,15 @@ def page_walk(root: Any) -> tuple[list[tuple[str, str, bool]], list[tuple[int, .
                     append(tail)
                 return
             inside = aside or tag in aside_tags
-            if not dialog and tag != "html" and tag != "body":
+            is_block = tag in _BLOCK_TAGS
+            text = el.text
+            # an element's names decide what its children's lines are, and its own when it is a
+            # block with text: a childless inline element or empty block needs no verdict
+            if not dialog and tag != "html" and tag != "body" and (len(el) or (is_block and text)):
                 names = f"{el.get('class') or ''} {el.get('id') or ''}"
                 if names != " ":
                     in_dialog = _is_dialog_name(names)
                     inside = inside or in_dialog or _is_aside_name(names)
-            is_block = tag in _BLOCK_TAGS
             if is_block:
                 flush(aside, dialog)
                 if tag in _HEADING_TAGS:
@@ -528,7 +531,7 @@ def page_walk(root: Any) -> tuple[list[tuple[str, str, bool]], list[tuple[int, .
             open_elements.append(numbered)
             element = True
             link = in_link or tag == "a"
-            if text := el.text:
+            if text:
                 append(text)
                 if link:
                     linked += len(" ".join(text.split()))

@@ -1097,6 +1097,24 @@ def test_a_class_that_holds_the_article_beside_an_aside_names_no_aside(names: st
     assert html_asides().names_aside(names) is aside
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a childless element's names speak for its own text only when it is a block
+        ("<p>Text <span class='newsletter-popup'>here</span></p>", [("Text here", "text", False)]),
+        ("<p>Text <a class='related-link' href='/x'>here</a> and more</p>", [("Text here and more", "text", False)]),
+        ("<p class='related-posts'>More</p>", [("More", "text", True)]),
+        ("<p class='newsletter-popup'>Sign up</p>", [("Sign up", "dialog", True)]),
+        ("<div class='related'><span class='x'>In it</span></div>", [("In it", "text", True)]),
+        ("<p>Text</p><p class='related-posts'></p><img class='share-icon'>", [("Text", "text", False)]),
+    ],
+)
+def test_page_lines_read_the_names_of_elements_that_hold_text(body: str, expected: list[object]) -> None:
+    import lxml.html
+
+    assert page_lines(lxml.html.document_fromstring(f"<body>{body}</body>")) == expected
+
+
 def test_page_lines_take_the_text_in_a_page_builder_block_or_a_sidebar_layout() -> None:
     import lxml.html
 
