@@ -16,13 +16,14 @@ text (lxml's element API) but import nothing of lxml.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, NamedTuple
 
+from .datafiles import checked_pattern, load_data, require_string_lists
 from .html_words import word_key
+
+_SOURCE = "html_asides.json"
 
 
 class AsidesError(ValueError):
@@ -82,8 +83,7 @@ def html_asides() -> Asides:
     class and id values and one for the values that name no aside although
     the first matches (``data/html_asides.json``, validated: every example
     matches, no counter-example does)."""
-    data = json.loads(resources.files("cleaner").joinpath("data/html_asides.json").read_text("utf-8"))
-    return parse_asides(data)
+    return parse_asides(load_data("html_asides.json"))
 
 
 _ASIDE_LISTS = (
@@ -113,17 +113,17 @@ def parse_asides(data: Any) -> Asides:
     >>> asides.names_dialog("box cta-modal"), asides.names_dialog("multimodal")
     (True, False)
     """
-    if not isinstance(data, dict):
-        raise AsidesError("html_asides.json must hold an object")
-    for key in _ASIDE_LISTS:
-        if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
-            raise AsidesError(f"html_asides.json: {key!r} must be a list of strings")
-    pattern = _compile_names(data["class_patterns"], data["examples"], data["counter_examples"])
-    holders = _compile_names(data["holder_patterns"], data["holder_examples"], data["holder_counter_examples"])
+    require_string_lists(data, _ASIDE_LISTS, _SOURCE, AsidesError)
+    pattern = checked_pattern(data["class_patterns"], data["examples"], data["counter_examples"], _SOURCE, AsidesError)
+    holders = checked_pattern(
+        data["holder_patterns"], data["holder_examples"], data["holder_counter_examples"], _SOURCE, AsidesError
+    )
     for example in data["holder_examples"]:
         if not pattern.search(example):
-            raise AsidesError(f"html_asides.json: holder example {example!r} matches no class pattern")
-    dialogs = _compile_names(data["dialog_patterns"], data["dialog_examples"], data["dialog_counter_examples"])
+            raise AsidesError(f"{_SOURCE}: holder example {example!r} matches no class pattern")
+    dialogs = checked_pattern(
+        data["dialog_patterns"], data["dialog_examples"], data["dialog_counter_examples"], _SOURCE, AsidesError
+    )
     twins = (_ascii_twin(pattern), _ascii_twin(holders), _ascii_twin(dialogs))
     return Asides(frozenset(t.lower() for t in data["tags"]), pattern, holders, dialogs, twins)
 
@@ -190,8 +190,7 @@ def _names_match(element: Any, pattern: re.Pattern[str]) -> bool:
 @functools.lru_cache(maxsize=1)
 def headline_parts() -> HeadlineParts:
     """The packaged :class:`HeadlineParts` (validated, see :func:`parse_headline_parts`)."""
-    data = json.loads(resources.files("cleaner").joinpath("data/html_asides.json").read_text("utf-8"))
-    return parse_headline_parts(data.get("headline"))
+    return parse_headline_parts(load_data("html_asides.json").get("headline"))
 
 
 def parse_headline_parts(data: Any) -> HeadlineParts:
@@ -204,34 +203,15 @@ def parse_headline_parts(data: Any) -> HeadlineParts:
     >>> bool(parts.logo_pattern.search("logo")), bool(parts.part_pattern.search("entry-title"))
     (True, False)
     """
-    if not isinstance(data, dict):
-        raise AsidesError("html_asides.json: 'headline' must hold an object")
     kinds = ("part", "hidden", "logo")
     keys = ["part_tags", "counter_examples", *(f"{k}_{s}" for k in kinds for s in ("patterns", "examples"))]
-    for key in keys:
-        if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
-            raise AsidesError(f"html_asides.json: headline {key!r} must be a list of strings")
+    require_string_lists(data, keys, f"{_SOURCE}: headline", AsidesError)
     patterns = {
-        kind: _compile_names(data[f"{kind}_patterns"], data[f"{kind}_examples"], data["counter_examples"])
+        kind: checked_pattern(
+            data[f"{kind}_patterns"], data[f"{kind}_examples"], data["counter_examples"], _SOURCE, AsidesError
+        )
         for kind in kinds
     }
     return HeadlineParts(
         frozenset(t.lower() for t in data["part_tags"]), patterns["part"], patterns["hidden"], patterns["logo"]
     )
-
-
-def _compile_names(raw_patterns: list[str], examples: list[str], counter_examples: list[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern for class and id values, checked against its examples."""
-    for raw in raw_patterns:
-        try:
-            re.compile(raw)
-        except re.error as exc:
-            raise AsidesError(f"html_asides.json: pattern {raw!r} does not compile: {exc}") from None
-    pattern = re.compile("|".join(f"(?:{raw})" for raw in raw_patterns), re.IGNORECASE)
-    for example in examples:
-        if not pattern.search(example):
-            raise AsidesError(f"html_asides.json: example {example!r} matches no class pattern")
-    for counter in counter_examples:
-        if pattern.search(counter):
-            raise AsidesError(f"html_asides.json: counter-example {counter!r} matches {pattern.search(counter)!r}")
-    return pattern

@@ -309,7 +309,7 @@ def test_an_h1_that_is_one_part_of_the_metadata_title_wins() -> None:
     ("changes", "message"),
     [
         ({"part_patterns": ["(unclosed"]}, "does not compile"),
-        ({"logo_examples": ["entry-title"]}, "matches no class pattern"),
+        ({"logo_examples": ["entry-title"]}, "matches no pattern"),
         ({"counter_examples": ["site-logo"]}, "counter-example"),
         ({"part_tags": "small"}, "must be a list of strings"),
     ],
@@ -1023,7 +1023,7 @@ def _asides(**changes: object) -> dict[str, object]:
     ("changes", "message"),
     [
         ({"class_patterns": ["(unclosed"]}, "does not compile"),
-        ({"examples": ["sidebar"]}, "matches no class pattern"),
+        ({"examples": ["sidebar"]}, "matches no pattern"),
         ({"counter_examples": ["related-content"]}, "counter-example"),
         ({"tags": "aside"}, "must be a list of strings"),
         ({"holder_examples": ["page-layout"]}, "holder example"),
