@@ -83,7 +83,7 @@ def html_asides() -> Asides:
     class and id values and one for the values that name no aside although
     the first matches (``data/html_asides.json``, validated: every example
     matches, no counter-example does)."""
-    return parse_asides(load_data("html_asides.json"))
+    return parse_asides(load_data(_SOURCE))
 
 
 _ASIDE_LISTS = (
@@ -148,7 +148,7 @@ def _ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """
     rest = _CASELESS_ESCAPE.sub("", pattern.pattern)
     if not rest.isascii() or rest != rest.lower() or "\\" in rest or _INLINE_FLAGS.search(rest):
-        raise AsidesError(f"html_asides.json: pattern {pattern.pattern!r} must be ASCII lower case, no flags")
+        raise AsidesError(f"{_SOURCE}: pattern {pattern.pattern!r} must be ASCII lower case, no flags")
     return re.compile(pattern.pattern)
 
 
@@ -190,7 +190,7 @@ def _names_match(element: Any, pattern: re.Pattern[str]) -> bool:
 @functools.lru_cache(maxsize=1)
 def headline_parts() -> HeadlineParts:
     """The packaged :class:`HeadlineParts` (validated, see :func:`parse_headline_parts`)."""
-    return parse_headline_parts(load_data("html_asides.json").get("headline"))
+    return parse_headline_parts(load_data(_SOURCE).get("headline"))
 
 
 def parse_headline_parts(data: Any) -> HeadlineParts:
