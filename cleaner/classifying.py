@@ -33,10 +33,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from .bylines import byline_name, packaged_bylines
 from .copies import copied_lines
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
-from .features import LineFeatures, byline_name, line_features, without_bullet
+from .features import LineFeatures, line_features, without_bullet
 from .headline import (
     Candidate,
     TitleModel,
@@ -76,6 +77,12 @@ STANDFIRST_MAX_WORDS = 30
 HEADING_MAX_WORDS = 15
 #: Longest byline line, in words.
 BYLINE_MAX_WORDS = 16
+#: The article's header, where a name alone is read as its byline, starts this many lines
+#: above the headline ("Andrew King" / "September 4, 2025" / the headline).
+BYLINE_ABOVE_TITLE = 3
+#: A name alone in the header is the byline when a line at most this many lines away (or
+#: its own line) holds a date.
+BYLINE_DATE_NEAR = 2
 #: Comment markers ("12 Comments", "joetoronto says:", "Reply") from a line
 #: on that make it the start of a comment thread, which ends the article.
 #: Calibrated with ``python -m bench.run --datasets
@@ -318,7 +325,7 @@ class Analysis:
     caption: list[bool]
     #: Lines of a list introduced by a content line ending in ":" (see :func:`_introduced_lists`).
     listed: list[bool]
-    #: Each line's byline name (:func:`~cleaner.features.byline_name`), once per document.
+    #: Each short line's byline name (:func:`~cleaner.bylines.byline_name`), once per document.
     names: list[str | None]
     #: First content prose line: the headline is looked for before it.
     start: int
@@ -402,8 +409,10 @@ def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: L
         states = viterbi(relative, switch=model.switch, start_content=model.start_content)
     for i, state in zip(decoded, states, strict=True):
         content[i] = state
-    names = [byline_name(line.text) for line in lines]
-    byline = [f.words <= BYLINE_MAX_WORDS and name is not None for f, name in zip(feats, names, strict=True)]
+    names = [
+        byline_name(line.text) if f.words <= BYLINE_MAX_WORDS else None for f, line in zip(feats, lines, strict=True)
+    ]
+    byline = [name is not None for name in names]
     closer = _article_closer(feats, prose, content, byline, [line.text for line in lines])
     if closer is not None:
         content[closer:] = [False] * (n - closer)
@@ -584,7 +593,6 @@ def classify(
             fields.title = without_bullet(title[1])
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
-            fields.byline = fields.byline or name
         elif f.words == 0 and f.rule is None:
             # markup or ornament alone ("* * *", "---|---", ">", "**", a bullet of an icon link): no text to keep
             line.set(Label.BOILERPLATE, "shape:no-words")
@@ -625,6 +633,7 @@ def classify(
     if repeats is not None:
         label_furniture(lines, repeats)
     _standfirst(lines, title_at, a, fields)
+    fields.byline = _byline(lines, a, title_at)
     first_body = next((line for line in lines if line.label is Label.BODY), None)
     if first_body is not None:
         fields.dateline = dateline_place(first_body.text)
@@ -787,6 +796,38 @@ def _first_under_headline(a: Analysis, i: int) -> bool:
     """A prose line, or a line with words no rule labels: what opens the text under a headline."""
     f = a.feats[i]
     return a.prose[i] or (f.words > 0 and f.rule is None)
+
+
+def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
+    """The byline field: the first byline of the article's header (from
+    ``BYLINE_ABOVE_TITLE`` lines above the headline to the article's first
+    paragraph), else the first byline line after the headline, else the
+    first one. In the header, a lead alone ("By") with a name on the next
+    line is a byline too, and under the headline so is a name alone with a
+    date on its line or near it ("Andrew King", "September 4, 2025")."""
+    anchor = title_at if title_at is not None else a.start
+    bylines = packaged_bylines()
+    for i in range(max(0, anchor - BYLINE_ABOVE_TITLE), min(max(a.start, anchor + 1), len(lines))):
+        line = lines[i]
+        if line.label is Label.BYLINE:
+            return a.names[i]
+        # a name alone may have been read as a subheading, never as a paragraph
+        if line.label in (Label.BODY, Label.TITLE, Label.STANDFIRST) or a.feats[i].rule is not None:
+            continue
+        name = bylines.bare_name(lines[i + 1].text) if i + 1 < len(lines) and bylines.is_lead_alone(line.text) else None
+        if name is not None:
+            line.set(Label.BYLINE, "field:byline")
+            lines[i + 1].set(Label.BYLINE, "field:byline")
+            return name
+        # above the headline, a name alone is as often a section ("Travel Tips")
+        name = bylines.bare_name(line.text) if title_at is None or i > title_at else None
+        near = range(max(0, i - BYLINE_DATE_NEAR), min(len(lines), i + BYLINE_DATE_NEAR + 1))
+        if name is not None and any(a.feats[j].has_date for j in near if j != title_at):
+            line.set(Label.BYLINE, "field:byline")
+            return name
+    named = [i for i, line in enumerate(lines) if line.label is Label.BYLINE]
+    later = [i for i in named if i >= anchor]
+    return a.names[(later or named)[0]] if named else None
 
 
 def _standfirst(lines: list[Line], title_at: int | None, a: Analysis, fields: Fields) -> None:

@@ -40,19 +40,6 @@ _O_BULLET = r"o\s+(?=[^\W\d_a-zß-ÿ])"
 _BULLET = re.compile(rf"^\s*(?:[*+•·▪►▸◦‣●○■□]|-\s|{_O_BULLET}|\d{{1,2}}[.)]\s)")
 #: A converter's list bullet before a headline.
 _LEADING_BULLET = re.compile(rf"^(?:[*+•·▪►▸◦‣●○■□-]\s+|{_O_BULLET})")
-_BYLINE = re.compile(
-    r"^(?:(?:written|posted|words|story|text|reporting|report|photos?)\s+)?"
-    r"(?:by|von|par|por|di|door|av|przez|de)\s+(?P<name>.{2,90})$",
-    re.IGNORECASE,
-)
-# The first letter of every _BYLINE match (of an optional "written", "posted", … and of "by",
-# "von", …), read as _BYLINE reads it: most lines are no byline at its first character.
-_BYLINE_START = re.compile("[abdprstvw]", re.IGNORECASE)
-# Words a name may hold in lowercase ("Our Foreign Desk", "Anna van der Berg").
-_NAME_JOINERS = frozenset(
-    "and of the in for at de del der van von den la le y e und et da di du zu & | , - – —".split()  # noqa: SIM905
-)
-_NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
 # link-like: a URL or domain, or an e-mail address, @handle or #hashtag
 _URL_LIKE = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b")
 # ``\S@\S|(?:^|\s)[@#]\w``, found where it can be: spelled from its "@" or "#" (the
@@ -294,31 +281,3 @@ def without_bullet(text: str) -> str:
     ('o que fazer', '-5 degrees tonight', 'O Brasil')
     """
     return _LEADING_BULLET.sub("", text, count=1)
-
-
-def byline_name(text: str) -> str | None:
-    """The name of a byline line ("By Jane Doe, AP" gives "Jane Doe, AP"), or None.
-
-    A name is a short run of capitalized words and joiners; "By the time we
-    arrived" is not a byline.
-
-    >>> byline_name("By Bassem Mroue, Associated Press")
-    'Bassem Mroue, Associated Press'
-    >>> byline_name("by Our Foreign Desk")
-    'Our Foreign Desk'
-    >>> byline_name("By the time we arrived, it was over.") is None
-    True
-    """
-    if _BYLINE_START.match(text) is None:
-        return None
-    found = _BYLINE.match(text)
-    if found is None:
-        return None
-    name = found.group("name").strip()
-    tokens = _NAME_TOKEN.findall(name)
-    if not tokens or len(tokens) > 14:
-        return None
-    words = [t for t in tokens if t.lower() not in _NAME_JOINERS and t[0].isalpha()]
-    if not words or any(not w[0].isupper() for w in words):
-        return None
-    return name

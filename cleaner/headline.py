@@ -28,8 +28,9 @@ from itertools import accumulate, repeat
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .bylines import byline_name
 from .document import Line
-from .features import FEATURE_SAMPLE_CHARS, LineFeatures, byline_name
+from .features import FEATURE_SAMPLE_CHARS, LineFeatures
 from .forest import Forest, ForestError, parse_forest
 from .language import month_words
 from .model import Bins, ModelError, binned_sums, parse_bins, sigmoid

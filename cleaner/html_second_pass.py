@@ -19,10 +19,11 @@ from __future__ import annotations
 import functools
 import itertools
 
+from .bylines import byline_name
 from .classifying import BYLINE_MAX_WORDS, Fields, classify, dateline_place
 from .copies import copied_lines
 from .document import BODY_LABELS, Label, Line
-from .features import FEATURE_SAMPLE_CHARS, byline_name, rule_features
+from .features import FEATURE_SAMPLE_CHARS, rule_features
 from .headline import TitleModel, default_title_model
 from .html_blocks import DIALOG, GAP_KINDS, OUTSIDE, Extraction
 from .html_date_stamps import DATE_STAMP_KINDS, is_date_stamp

@@ -41,7 +41,7 @@ from cleaner.classifying import (
     upper_case_headings,
 )
 from cleaner.decoding import viterbi
-from cleaner.features import FEATURE_SAMPLE_CHARS, byline_name, line_features, rule_features
+from cleaner.features import FEATURE_SAMPLE_CHARS, line_features, rule_features
 from cleaner.headline import (
     DATED_HEADLINE_MIN_WORDS,
     LOOKAHEAD,
@@ -428,21 +428,6 @@ def test_byline_length_edge(n: int, is_byline: bool) -> None:
     line = "By " + " ".join(["Anna"] * (n - 1))
     doc = clean("\n\n".join(["Rebels take key town", line, *PROSE]))
     assert (doc.byline == line[3:]) is is_byline
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        ("By Bassem Mroue, Associated Press", "Bassem Mroue, Associated Press"),
-        ("by Our Foreign Desk", "Our Foreign Desk"),
-        ("Von Anna van der Berg", "Anna van der Berg"),
-        ("By the time we arrived it was over", None),
-        ("By 2030 the city will have grown", None),
-        ("Bypass closed for repairs", None),
-    ],
-)
-def test_byline_names(text: str, name: str | None) -> None:
-    assert byline_name(text) == name
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,170 @@
+"""Bylines: the author's name in a line of the page.
+
+A byline opens with a lead word ("By", "Von", "Par" …), perhaps after a role
+("Written by") and after a date ("4.02.2022 par Bob Fischer"), and the name
+follows: capitalized words and the joiners of names. Pages put more on the
+line: a separator and a date, a category, a reading time ("Von Jan Kupitz |
+Oct 24, 2023 | Zuletzt geändert …"), so the line is read part by part, and
+a date, an e-mail address, a web address or a word that ends a name
+("Updated", "in") ends the name inside a part. The words are in
+``data/bylines.json``, checked when loaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from .datafiles import load_data, require_string_lists
+from .features import without_bullet
+from .language import month_words
+
+#: A name alone on a line ("Andrew King", "Dylan Bailey, MS, RD", "Anna Schmidt 19.10.2019")
+#: has at most this many words before its first comma, and at least two: one capitalized word
+#: is as often a section, a weekday or a label ("Travel", "Tuesday", "Updated") on the dev pages.
+BARE_NAME_MAX_WORDS = 4
+#: A name has at most this many tokens (words, joiners and commas): "By Bassem Mroue,
+#: Associated Press" has 5; a longer run of capitalized words is a title or a menu.
+NAME_MAX_TOKENS = 14
+
+_NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
+# The separators between the parts of a line: "|", "·", "•", "/" and a spaced dash.
+_PARTS = re.compile(r"\s*[|·•∙]\s*|\s[–—-]\s|\s/\s")
+_EMAIL_OR_URL = r"\S+@\S+|https?://\S+|www\.\S+"
+
+
+class BylineError(ValueError):
+    """The packaged byline words (``data/bylines.json``) are not valid."""
+
+
+class Bylines(NamedTuple):
+    """The patterns a byline line is read with (:func:`parse_bylines`)."""
+
+    gate: re.Pattern[str]
+    lead: re.Pattern[str]
+    lead_alone: re.Pattern[str]
+    date: re.Pattern[str]
+    #: Words no name alone holds: month names, lead words, roles and the words that end a name
+    #: ("Published Jun 4, 2025" is no name and a date).
+    not_names: frozenset[str]
+    leading_date: re.Pattern[str]
+    name_end: re.Pattern[str]
+    joiners: frozenset[str]
+
+    def name(self, text: str) -> str | None:
+        """The name of the byline ``text``, or None when it is no byline."""
+        text = without_bullet(text.strip())
+        if self.gate.search(text) is None:
+            return None
+        for part in _PARTS.split(text):
+            while (date := self.leading_date.match(part)) is not None:
+                part = part[date.end() :]
+            lead = self.lead.match(part)
+            if lead is None:
+                continue
+            name = part[lead.end() :]
+            end = self.name_end.search(name)
+            name = (name[: end.start()] if end else name).strip(" ,;:–—-")
+            return name if _is_name(name, self.joiners) else None
+        return None
+
+    def is_lead_alone(self, text: str) -> bool:
+        """A lead without its name ("By", "Written by:"): converters put the name on the next line."""
+        return self.lead_alone.fullmatch(without_bullet(text.strip())) is not None
+
+    def bare_name(self, text: str) -> str | None:
+        """The name of a line that holds a name and nothing else, or a name and then a date
+        ("Andrew King", "* Taya Iv", "Dylan Bailey, MS, RD", "Susan Miller December 9, 2024").
+
+        Such a line is a byline only where the page's header puts one: the caller decides.
+        """
+        part = _PARTS.split(without_bullet(text.strip()), maxsplit=1)[0]
+        date = self.date.search(part)
+        name = (part[: date.start()] if date else part).strip(" ,;:")
+        words = name.split(",", 1)[0].split()
+        if not 2 <= len(words) <= BARE_NAME_MAX_WORDS:
+            return None
+        for word in words:
+            letters = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
+            if not (letters.isalpha() and word[0].isupper()) or word.lower().rstrip(".") in self.not_names:
+                return None
+        return name
+
+
+def _words(raw: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(raw, key=len, reverse=True))
+
+
+def _date_pattern() -> str:
+    months = _words(sorted(month_words()))
+    day_month_year = rf"\d{{1,2}}\.?\s+(?:{months})\.?,?\s+\d{{4}}"
+    month_day_year = rf"(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    numeric = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    clock = r"\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr|h))?"
+    return rf"(?:{day_month_year}|{month_day_year}|{numeric}|{clock})"
+
+
+def _compile(data: object) -> Bylines:
+    source = "data/bylines.json"
+    require_string_lists(data, ("leads", "roles", "joiners", "name_ends", "counter_examples"), source, BylineError)
+    assert isinstance(data, dict)
+    leads, roles, ends = _words(data["leads"]), _words(data["roles"]), _words(data["name_ends"])
+    date = _date_pattern()
+    return Bylines(
+        gate=re.compile(rf"(?<![^\W\d_])(?:{leads})(?![^\W\d_])", re.IGNORECASE),
+        lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?\s+(?=\S)", re.IGNORECASE),
+        lead_alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?", re.IGNORECASE),
+        date=re.compile(date, re.IGNORECASE),
+        not_names=month_words() | {w.lower() for key in ("leads", "roles", "name_ends") for w in data[key]},
+        leading_date=re.compile(rf"(?:(?:on|am|le|el|il)\s+)?{date}[\s,]*", re.IGNORECASE),
+        name_end=re.compile(rf"\s(?:(?:{ends})(?![^\W\d_])|{date}|{_EMAIL_OR_URL})", re.IGNORECASE),
+        joiners=frozenset(word.lower() for word in data["joiners"]),
+    )
+
+
+def _is_name(name: str, joiners: frozenset[str]) -> bool:
+    tokens = _NAME_TOKEN.findall(name)
+    if not tokens or len(tokens) > NAME_MAX_TOKENS:
+        return False
+    words = [t for t in tokens if t.lower() not in joiners and t[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def parse_bylines(data: object) -> Bylines:
+    """The byline patterns of a ``data/bylines.json`` object, after checking its lists and examples."""
+    bylines = _compile(data)
+    assert isinstance(data, dict)
+    examples = data.get("examples")
+    if not isinstance(examples, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in examples
+    ):
+        raise BylineError("data/bylines.json: 'examples' must be a list of [line, name] pairs")
+    for line, name in examples:
+        got = bylines.name(line)
+        if got != name:
+            raise BylineError(f"data/bylines.json: example {line!r} gives {got!r}, not {name!r}")
+    for line in data["counter_examples"]:
+        got = bylines.name(line)
+        if got is not None:
+            raise BylineError(f"data/bylines.json: counter-example {line!r} gives the name {got!r}")
+    return bylines
+
+
+@functools.cache
+def packaged_bylines() -> Bylines:
+    """The packaged byline patterns (``data/bylines.json``), loaded and checked once."""
+    return parse_bylines(load_data("bylines.json"))
+
+
+def byline_name(text: str) -> str | None:
+    """The name of a byline line ("By Jane Doe, AP" gives "Jane Doe, AP"), or None.
+
+    >>> byline_name("By Bassem Mroue, Associated Press")
+    'Bassem Mroue, Associated Press'
+    >>> byline_name("Von Jan Kupitz | Oct 24, 2023 | Zuletzt geändert: Nov 7, 2023")
+    'Jan Kupitz'
+    >>> byline_name("By the time we arrived, it was over.") is None
+    True
+    """
+    return packaged_bylines().name(text)

@@ -1,0 +1,146 @@
+"""Byline lines and their names (cleaner.bylines, data/bylines.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import clean
+from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_bylines
+from cleaner.classifying import BYLINE_DATE_NEAR
+from cleaner.document import Label
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("By Bassem Mroue, Associated Press", "Bassem Mroue, Associated Press"),
+        ("by Our Foreign Desk", "Our Foreign Desk"),
+        ("Von Anna van der Berg", "Anna van der Berg"),
+        # a bullet, a role and a colon before the name
+        ("* Written by: Philip Stefanov", "Philip Stefanov"),
+        ("o Posted by Jane Doe", "Jane Doe"),
+        # what follows a separator is not the name's
+        ("by Jason Rostar | SEO | 8 min Read", "Jason Rostar"),
+        ("By Scott Levine – Updated Sep 9, 2025", "Scott Levine"),
+        ("29. Juni 2017, 23:39 · von Tobi", "Tobi"),
+        # a date before the lead word
+        ("4.02.2022 par Bob Fischer", "Bob Fischer"),
+        ("22. Dezember 2019 22. Dezember 2019 von Peter Addor", "Peter Addor"),
+        # a date, an address or a word that ends a name
+        ("Posted by Jane Doe on March 3, 2024", "Jane Doe"),
+        ("Von Anna Schmidt 19.10.2019, 05:00 Uhr", "Anna Schmidt"),
+        ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),
+        ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", "Fatima"),
+        # prose, numbers and words that only start like a lead
+        ("By the time we arrived it was over", None),
+        ("By 2030 the city will have grown", None),
+        ("By Monday the bridge will reopen", None),
+        ("Bypass closed for repairs", None),
+        ("De nombreux habitants ont fui la ville", None),
+        ("Ein Interview von Eugen Zentner mit Sonja Silberhorn.", None),
+        ("Posted in News", None),
+        ("Updated 3 hours ago", None),
+        ("", None),
+    ],
+)
+def test_byline_names(text: str, name: str | None) -> None:
+    assert byline_name(text) == name
+
+
+@pytest.mark.parametrize(("tokens", "is_name"), [(NAME_MAX_TOKENS, True), (NAME_MAX_TOKENS + 1, False)])
+def test_name_length_edge(tokens: int, is_name: bool) -> None:
+    assert (byline_name("By " + " ".join(["Anna"] * tokens)) is not None) is is_name
+
+
+def _data(**changes: object) -> dict[str, object]:
+    data: dict[str, object] = {
+        "leads": ["by"],
+        "roles": ["written"],
+        "joiners": ["and"],
+        "name_ends": ["updated"],
+        "examples": [["Written by Jane Doe", "Jane Doe"]],
+        "counter_examples": ["By the way"],
+    }
+    return {**data, **changes}
+
+
+def test_a_valid_data_set_reads_its_own_words() -> None:
+    bylines = parse_bylines(_data(leads=["door"], examples=[["Door Jan de Vries", "Jan de Vries"]], joiners=["de"]))
+    assert bylines.name("door Anna Bakker") == "Anna Bakker"
+    assert bylines.name("by Anna Bakker") is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_data(examples=[["Written by Jane Doe", "Jane"]]), "gives 'Jane Doe', not 'Jane'"),
+        (_data(examples=[["Jane Doe"]]), "pairs"),
+        (_data(counter_examples=["By Jane Doe"]), "counter-example 'By Jane Doe' gives the name 'Jane Doe'"),
+        (_data(leads="by"), "must be a list of strings"),
+        ([], "must hold an object"),
+    ],
+)
+def test_the_byline_words_are_validated_at_load(data: object, message: str) -> None:
+    with pytest.raises(BylineError, match=message):
+        parse_bylines(data)
+
+
+PROSE = [
+    "The council approved the new budget on Monday after a long and heated debate, officials said.",
+    "The plan raises spending on schools and roads by a tenth over the next two years.",
+    "Opposition members said the increase was not enough to repair the damage of past cuts.",
+    "A final vote on the details is expected before the end of the month, the mayor said.",
+]
+HEADLINE = "Council approves budget after long debate"
+
+
+def _byline_of(*lines: str) -> tuple[str | None, list[str]]:
+    doc = clean("\n\n".join(lines))
+    return doc.byline, [line.text for line in doc.lines if line.label is Label.BYLINE]
+
+
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        (["Andrew King", "September 4, 2025"], "Andrew King"),
+        (["* Taya Iv", "16 min read", "Last updated: August 19, 2025"], "Taya Iv"),
+        (["Susan Miller December 9, 2024 0 Comments"], "Susan Miller"),
+        (["Tuesday, December 9, 2024"], None),
+        (["Published Jun 4, 2025"], None),
+        (["Dylan Bailey, MS, RD", "Published Jun 4, 2025"], "Dylan Bailey, MS, RD"),
+        # a lead alone, its name on the next line
+        (["By", "Joanna Okedara"], "Joanna Okedara"),
+        (["Written By", "Stephen Jesudunsin", "AI Writer"], "Stephen Jesudunsin"),
+        # a name alone with no date near it is no byline
+        (["Key Takeaways"], None),
+        (["Andrew King"], None),
+    ],
+)
+def test_a_byline_in_the_header_under_the_headline(header: list[str], byline: str | None) -> None:
+    got, labelled = _byline_of(HEADLINE, *header, *PROSE)
+    assert got == byline
+    assert (byline is None) is (not labelled)
+
+
+@pytest.mark.parametrize(("gap", "found"), [(BYLINE_DATE_NEAR, True), (BYLINE_DATE_NEAR + 1, False)])
+def test_the_date_near_a_name_alone_edge(gap: int, found: bool) -> None:
+    fillers = ["Share", "Print", "Save", "Email"][: gap - 1]
+    got, _ = _byline_of(HEADLINE, "Andrew King", *fillers, "September 4, 2025", *PROSE)
+    assert (got == "Andrew King") is found
+
+
+def test_the_header_byline_wins_over_a_menu_byline_above_it() -> None:
+    menu = ["Solutions", "By Use Case", "Pricing", "Blog", "Contact", "Login"]
+    got, labelled = _byline_of(*menu, HEADLINE, "By Jane Doe", "March 3, 2024", *PROSE)
+    assert got == "Jane Doe"
+    assert labelled == ["By Use Case", "By Jane Doe"]
+
+
+def test_a_name_alone_above_the_headline_is_no_byline() -> None:
+    got, _ = _byline_of("Travel Tips", "September 4, 2025", HEADLINE, *PROSE)
+    assert got is None
+
+
+def test_a_name_in_the_article_is_no_byline() -> None:
+    got, _ = _byline_of(HEADLINE, *PROSE[:2], "Andrew King", "September 4, 2025", *PROSE[2:])
+    assert got is None
