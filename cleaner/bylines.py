@@ -117,7 +117,7 @@ def _compile(data: object) -> Bylines:
         lead_alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?", re.IGNORECASE),
         date=re.compile(date, re.IGNORECASE),
         not_names=month_words() | {w.lower() for key in ("leads", "roles", "name_ends") for w in data[key]},
-        leading_date=re.compile(rf"(?:(?:on|am|le|el|il)\s+)?{date}[\s,]*", re.IGNORECASE),
+        leading_date=re.compile(rf"(?:(?:{ends})\s+)?{date}[\s,]*", re.IGNORECASE),
         name_end=re.compile(rf"\s(?:(?:{ends})(?![^\W\d_])|{date}|{_EMAIL_OR_URL})", re.IGNORECASE),
         joiners=frozenset(word.lower() for word in data["joiners"]),
     )

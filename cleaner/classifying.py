@@ -83,6 +83,8 @@ BYLINE_ABOVE_TITLE = 3
 #: A name alone in the header is the byline when a line at most this many lines away (or
 #: its own line) holds a date.
 BYLINE_DATE_NEAR = 2
+#: The header ends this many lines after the article's first paragraph
+BYLINE_AFTER_START = 2
 #: Comment markers ("12 Comments", "joetoronto says:", "Reply") from a line
 #: on that make it the start of a comment thread, which ends the article.
 #: Calibrated with ``python -m bench.run --datasets
@@ -800,14 +802,18 @@ def _first_under_headline(a: Analysis, i: int) -> bool:
 
 def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     """The byline field: the first byline of the article's header (from
-    ``BYLINE_ABOVE_TITLE`` lines above the headline to the article's first
-    paragraph), else the first byline line after the headline, else the
-    first one. In the header, a lead alone ("By") with a name on the next
-    line is a byline too, and under the headline so is a name alone with a
-    date on its line or near it ("Andrew King", "September 4, 2025")."""
+    ``BYLINE_ABOVE_TITLE`` lines above the headline to ``BYLINE_AFTER_START``
+    lines after the article's first paragraph), else the first byline line
+    after the headline, else the first one. In the header, a lead alone
+    ("By") with a name on the next line is a byline too, and under the
+    headline so is a name alone with a date on its line or near it ("Andrew
+    King", "September 4, 2025"): of several, the one nearest its date (a
+    section's name sits there too: "Top Agencies", "Maria Mathioudaki", a date)."""
     anchor = title_at if title_at is not None else a.start
     bylines = packaged_bylines()
-    for i in range(max(0, anchor - BYLINE_ABOVE_TITLE), min(max(a.start, anchor + 1), len(lines))):
+    dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
+    alone: list[tuple[int, int, str]] = []
+    for i in range(max(0, anchor - BYLINE_ABOVE_TITLE), min(max(a.start, anchor + 1) + BYLINE_AFTER_START, len(lines))):
         line = lines[i]
         if line.label is Label.BYLINE:
             return a.names[i]
@@ -821,10 +827,13 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
             return name
         # above the headline, a name alone is as often a section ("Travel Tips")
         name = bylines.bare_name(line.text) if title_at is None or i > title_at else None
-        near = range(max(0, i - BYLINE_DATE_NEAR), min(len(lines), i + BYLINE_DATE_NEAR + 1))
-        if name is not None and any(a.feats[j].has_date for j in near if j != title_at):
-            line.set(Label.BYLINE, "field:byline")
-            return name
+        distance = min((abs(i - j) for j in dates), default=BYLINE_DATE_NEAR + 1)
+        if name is not None and distance <= BYLINE_DATE_NEAR:
+            alone.append((distance, i, name))
+    if alone:
+        _, i, name = min(alone)
+        lines[i].set(Label.BYLINE, "field:byline")
+        return name
     named = [i for i, line in enumerate(lines) if line.label is Label.BYLINE]
     later = [i for i in named if i >= anchor]
     return a.names[(later or named)[0]] if named else None

@@ -144,3 +144,13 @@ def test_a_name_alone_above_the_headline_is_no_byline() -> None:
 def test_a_name_in_the_article_is_no_byline() -> None:
     got, _ = _byline_of(HEADLINE, *PROSE[:2], "Andrew King", "September 4, 2025", *PROSE[2:])
     assert got is None
+
+
+def test_of_two_names_alone_the_one_nearest_the_date_is_the_byline() -> None:
+    got, labelled = _byline_of(HEADLINE, "Top Agencies", "Maria Mathioudaki", "October 11, 2024", *PROSE)
+    assert (got, labelled) == ("Maria Mathioudaki", ["Maria Mathioudaki"])
+
+
+def test_a_lead_byline_in_the_header_wins_over_a_name_alone() -> None:
+    got, _ = _byline_of(HEADLINE, "Travel Guides", "October 11, 2024", "By Jane Doe", *PROSE)
+    assert got == "Jane Doe"
