@@ -29,8 +29,9 @@ BARE_NAME_MAX_WORDS = 4
 NAME_MAX_TOKENS = 14
 
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
-# The separators between the parts of a line: "|", "·", "•", "/" and a spaced dash.
-_PARTS = re.compile(r"\s*[|·•∙]\s*|\s[–—-]\s|\s/\s")
+# The separators between the parts of a line: "|", "·", "•", an em dash, "/" and a spaced dash
+# (a name holds a hyphen: "Müller-Lüdenscheidt").
+_PARTS = re.compile(r"\s*[|·•∙—]\s*|\s[–-]\s|\s/\s")
 _EMAIL_OR_URL = r"\S+@\S+|https?://\S+|www\.\S+"
 
 
@@ -65,7 +66,10 @@ class Bylines(NamedTuple):
                 continue
             name = part[lead.end() :]
             end = self.name_end.search(name)
-            name = (name[: end.start()] if end else name).strip(" ,;:–—-")
+            words = (name[: end.start()] if end else name).strip(" ,;:–—-").split(" ")
+            while words and words[-1].lower() in self.joiners:  # "David at | December 16"
+                words.pop()
+            name = " ".join(words).strip(" ,;:–—-")
             return name if _is_name(name, self.joiners) else None
         return None
 
@@ -128,7 +132,8 @@ def _is_name(name: str, joiners: frozenset[str]) -> bool:
     if not tokens or len(tokens) > NAME_MAX_TOKENS:
         return False
     words = [t for t in tokens if t.lower() not in joiners and t[0].isalpha()]
-    return bool(words) and all(w[0].isupper() for w in words)
+    # the name opens with one of its words: "Door & Lid Assists" is a heading, not "door" and a name
+    return bool(words) and words[0] == tokens[0] and all(w[0].isupper() for w in words)
 
 
 def parse_bylines(data: object) -> Bylines:

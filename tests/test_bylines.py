@@ -23,11 +23,17 @@ from cleaner.document import Label
         ("by Jason Rostar | SEO | 8 min Read", "Jason Rostar"),
         ("By Scott Levine – Updated Sep 9, 2025", "Scott Levine"),
         ("29. Juni 2017, 23:39 · von Tobi", "Tobi"),
+        ("by Jacob Trussell—10 min read", "Jacob Trussell"),
+        ("Von Hans Müller-Lüdenscheidt", "Hans Müller-Lüdenscheidt"),
         # a date before the lead word
         ("4.02.2022 par Bob Fischer", "Bob Fischer"),
         ("22. Dezember 2019 22. Dezember 2019 von Peter Addor", "Peter Addor"),
         # a date, an address or a word that ends a name
         ("Posted by Jane Doe on March 3, 2024", "Jane Doe"),
+        ("Posted by David at December 16, 2025 11:15 AM", "David"),
+        # a photographer's credit is a caption's; a name opens with a word
+        ("Photo by Kaitlin Green", None),
+        ("Door & Lid Assists & Holders", None),
         ("Von Anna Schmidt 19.10.2019, 05:00 Uhr", "Anna Schmidt"),
         ("Por Mariano Martín mmartin@ambito.com.ar", "Mariano Martín"),
         ("6. Dezember 2022 von Fatima in Gefühle, Popkultur", "Fatima"),
