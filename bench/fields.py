@@ -1,4 +1,4 @@
-"""Bylines (and, on HTML, dates) against the datasets' page metadata.
+"""Bylines and dates against the datasets' page metadata.
 
     python -m bench.fields                                   # text track: inscriptis dumps
     python -m bench.fields --converters inscriptis,lynx,gettext --html --examples 10
@@ -13,10 +13,11 @@ first ",", ";", "&", "and", "und" …; letters only, case and accents folded) is
 byline's words: "By Jan Kupitz" is right for "Jan Kupitz", "Bettina Kugler" for "Bettina
 Kugler, Redaktion". Columns per dataset × converter: pages with a reference author, the
 share given a byline, accuracy (right / pages with a reference) and precision (right /
-given). ``--html`` adds the HTML track (``cleaner.clean_html``) beside trafilatura's own
-metadata (``trafilatura.extract_metadata``), with date accuracy (the same YYYY-MM-DD).
+given), and the same for dates (right: the same YYYY-MM-DD as the reference; over the
+pages that have one). ``--html`` adds the HTML track (``cleaner.clean_html``) beside trafilatura's own
+metadata (``trafilatura.extract_metadata``).
 ``--examples N`` prints N wrong or missing bylines per table whose reference name is on a
-line of the cleaned document.
+line of the cleaned document, and N wrong dates.
 """
 
 from __future__ import annotations
@@ -81,8 +82,10 @@ class Tally:
     given: int = 0
     right: int = 0
     dates: int = 0
+    dates_given: int = 0
     dates_right: int = 0
     misses: list[str] = field(default_factory=list)
+    wrong_dates: list[str] = field(default_factory=list)
 
     def add(self, doc: Doc, byline: str | None, date: str | None, lines: Sequence[str], examples: int) -> None:
         author = reference_author(doc)
@@ -98,7 +101,10 @@ class Tally:
         reference = reference_date(doc)
         if reference is not None:
             self.dates += 1
+            self.dates_given += date is not None
             self.dates_right += (date or "")[:10] == reference
+            if date is not None and date[:10] != reference and len(self.wrong_dates) < examples:
+                self.wrong_dates.append(f"{doc.id}: reference {reference}, date {date[:10]}")
 
     def row(self, name: str, with_dates: bool) -> str:
         def share(a: int, b: int) -> str:
@@ -112,7 +118,11 @@ class Tally:
             share(self.right, self.given),
         ]
         if with_dates:
-            cells.append(share(self.dates_right, self.dates))
+            cells += [
+                share(self.dates_given, self.dates),
+                share(self.dates_right, self.dates),
+                share(self.dates_right, self.dates_given),
+            ]
         return "| " + " | ".join(cells) + " |"
 
 
@@ -123,7 +133,7 @@ def _text_tally(dataset: str, converter: str, examples: int) -> Tally:
     tally = Tally()
     for doc in iter_docs(dataset):
         cleaned = clean(dumps[doc.id])
-        tally.add(doc, cleaned.byline, None, [line.text for line in cleaned.lines], examples)
+        tally.add(doc, cleaned.byline, cleaned.date, [line.text for line in cleaned.lines], examples)
     return tally
 
 
@@ -147,10 +157,10 @@ def _table(title: str, rows: Sequence[tuple[str, Tally]], with_dates: bool) -> l
     head = "| system | pages with an author | byline given | byline accuracy | byline precision |"
     rule = "|---|---|---|---|---|"
     if with_dates:
-        head, rule = head + " date accuracy |", rule + "---|"
+        head, rule = head + " date given | date accuracy | date precision |", rule + "---|---|---|"
     out = [f"#### {title}", "", head, rule, *(tally.row(name, with_dates) for name, tally in rows), ""]
     for _, tally in rows:
-        out.extend(f"- {miss}" for miss in tally.misses)
+        out.extend(f"- {miss}" for miss in [*tally.misses, *tally.wrong_dates])
     return out
 
 
@@ -164,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for dataset in args.datasets.split(","):
         for converter in args.converters.split(","):
             tally = _text_tally(dataset, converter, args.examples)
-            print("\n".join(_table(f"{dataset} · {converter}", [("cleaner", tally)], with_dates=False)))
+            print("\n".join(_table(f"{dataset} · {converter}", [("cleaner", tally)], with_dates=True)))
         if args.html:
             ours, theirs = _html_tallies(dataset, args.examples)
             rows = [("trafilatura metadata", theirs), ("cleaner_html", ours)]

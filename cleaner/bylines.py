@@ -16,7 +16,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from .datafiles import load_data, require_string_lists
+from .datafiles import alternation, load_data, require_string_lists
+from .dates import date_pattern
 from .features import without_bullet
 from .language import month_words
 
@@ -33,6 +34,7 @@ _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
 # (a name holds a hyphen: "Müller-Lüdenscheidt").
 _PARTS = re.compile(r"\s*[|·•∙—]\s*|\s[–-]\s|\s/\s")
 _EMAIL_OR_URL = r"\S+@\S+|https?://\S+|www\.\S+"
+_CLOCK = r"\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr|h))?"
 
 
 class BylineError(ValueError):
@@ -96,25 +98,12 @@ class Bylines(NamedTuple):
         return name
 
 
-def _words(raw: list[str]) -> str:
-    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(raw, key=len, reverse=True))
-
-
-def _date_pattern() -> str:
-    months = _words(sorted(month_words()))
-    day_month_year = rf"\d{{1,2}}\.?\s+(?:{months})\.?,?\s+\d{{4}}"
-    month_day_year = rf"(?:{months})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    numeric = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
-    clock = r"\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr|h))?"
-    return rf"(?:{day_month_year}|{month_day_year}|{numeric}|{clock})"
-
-
 def _compile(data: object) -> Bylines:
     source = "data/bylines.json"
     require_string_lists(data, ("leads", "roles", "joiners", "name_ends", "counter_examples"), source, BylineError)
     assert isinstance(data, dict)
-    leads, roles, ends = _words(data["leads"]), _words(data["roles"]), _words(data["name_ends"])
-    date = _date_pattern()
+    leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
+    date = rf"(?:{date_pattern()}|{_CLOCK})"
     return Bylines(
         gate=re.compile(rf"(?<![^\W\d_])(?:{leads})(?![^\W\d_])", re.IGNORECASE),
         lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?\s+(?=\S)", re.IGNORECASE),

@@ -35,6 +35,7 @@ from itertools import pairwise
 
 from .bylines import byline_name, packaged_bylines
 from .copies import copied_lines
+from .dates import is_update_line, iso_date
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
 from .features import LineFeatures, line_features, without_bullet
@@ -309,6 +310,7 @@ class Fields:
     standfirst: str | None = None
     byline: str | None = None
     dateline: str | None = None
+    date: str | None = None
 
 
 def dateline_place(text: str) -> str | None:
@@ -574,6 +576,7 @@ def classify(
     title_model: TitleModel,
     repeats: Sequence[int] | None = None,
     url: str | None = None,
+    lang: str = "und",
 ) -> Fields:
     """Label every line in place and return the document's fields.
 
@@ -581,7 +584,8 @@ def classify(
     source it occurs (see :mod:`cleaner.repeated`); blocks of repeated lines
     become boilerplate, and a line repeated in many documents is not the
     headline. ``url``: the page's address, evidence for the headline when
-    ``title_model`` uses it.
+    ``title_model`` uses it. ``lang``: the page's language, which tells how a
+    date with slashes is written (:func:`cleaner.dates.iso_date`).
     """
     fields = Fields()
     if not lines:
@@ -646,6 +650,7 @@ def classify(
         label_furniture(lines, repeats)
     _standfirst(lines, title_at, a, fields)
     fields.byline = _byline(lines, a, title_at)
+    fields.date = _header_date(lines, a, title_at, lang)
     first_body = next((line for line in lines if line.label is Label.BODY), None)
     if first_body is not None:
         fields.dateline = dateline_place(first_body.text)
@@ -823,7 +828,7 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     bylines = packaged_bylines()
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
     alone: list[tuple[int, int, str]] = []
-    for i in range(max(0, anchor - BYLINE_ABOVE_TITLE), min(max(a.start, anchor + 1) + BYLINE_AFTER_START, len(lines))):
+    for i in _header(a, title_at, len(lines)):
         line = lines[i]
         if line.label is Label.BYLINE:
             return a.names[i]
@@ -847,6 +852,28 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     named = [i for i, line in enumerate(lines) if line.label is Label.BYLINE]
     later = [i for i in named if i >= anchor]
     return a.names[(later or named)[0]] if named else None
+
+
+def _header(a: Analysis, title_at: int | None, n: int) -> range:
+    """The article's header: from ``BYLINE_ABOVE_TITLE`` lines above the
+    headline (or the article's first paragraph) to ``BYLINE_AFTER_START``
+    lines after the first paragraph."""
+    anchor = title_at if title_at is not None else a.start
+    return range(max(0, anchor - BYLINE_ABOVE_TITLE), min(max(a.start, anchor + 1) + BYLINE_AFTER_START, n))
+
+
+def _header_date(lines: list[Line], a: Analysis, title_at: int | None, lang: str) -> str | None:
+    """The date field: the first date of the article's header outside its
+    paragraphs ("Andrew King" / "September 4, 2025"), one on a line that says
+    it was updated only when no other line there has one."""
+    found = [
+        (is_update_line(line.text), i, date)
+        for i in _header(a, title_at, len(lines))
+        if (line := lines[i]).label is not Label.BODY
+        and a.feats[i].has_date
+        and (date := iso_date(line.text, lang)) is not None
+    ]
+    return min(found)[2] if found else None
 
 
 def _standfirst(lines: list[Line], title_at: int | None, a: Analysis, fields: Fields) -> None:

@@ -37,6 +37,15 @@ def require_string_lists(data: Any, keys: Iterable[str], source: str, error: typ
             raise error(f"{source}: {key!r} must be a list of strings")
 
 
+def alternation(words: Iterable[str]) -> str:
+    r"""A regex alternation of ``words``, the longest first, a space in a word matching any white space.
+
+    >>> alternation(["by", "written by"])
+    'written\\s+by|by'
+    """
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
 def checked_pattern(
     patterns: Sequence[str],
     examples: Iterable[str],

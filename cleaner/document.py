@@ -63,8 +63,10 @@ class Document:
     blank line. ``lines`` records every non-blank input line with its label
     and reason. ``extra`` carries the fields of an input record that the
     cleaner does not own (they pass through to JSONL output untouched).
-    ``date``, ``site_name`` and ``url`` come from an HTML page's metadata
-    (None for text input); ``flags`` notes how the document was read
+    ``date`` (YYYY-MM-DD) is an HTML page's metadata date, or for text the
+    first date of the article's header (see :func:`cleaner.dates.iso_date`);
+    ``site_name`` and ``url`` come from an HTML page's metadata (None for
+    text input); ``flags`` notes how the document was read
     (``html-fallback``: trafilatura found nothing, the page's plain text was
     cleaned instead). In corpus mode a later copy of a document has
     ``dup_of`` (the first copy's id) and ``dup_similarity`` (1.0 for the same

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -235,3 +236,39 @@ def stopwords(lang: str) -> frozenset[str]:
 def month_words() -> frozenset[str]:
     """Month names and abbreviations of the languages in ``data/languages.json``."""
     return frozenset(word for names in _language_data()["months"].values() for word in names.split())
+
+
+@lru_cache(maxsize=1)
+def month_numbers() -> dict[str, int]:
+    """Each month word's number (``month_order`` in ``data/languages.json``); a word of
+    ``months`` not in that list takes the number of the month whose name opens with its first
+    three letters, accents dropped ("sept" 9, "jänner" 1, "styczeń" 1), or none.
+
+    >>> numbers = month_numbers()
+    >>> numbers["march"], numbers["sept"], numbers["dezember"], numbers["jänner"], numbers["diciembre"]
+    (3, 9, 12, 1, 12)
+    """
+    data = _language_data()
+    numbers: dict[str, int] = {}
+    for lang, names in data["month_order"].items():
+        ordered = names.split()
+        if len(ordered) != 12:
+            raise ValueError(f"data/languages.json: month_order[{lang!r}] must name twelve months")
+        stems = {_folded(word)[:3]: n for n, word in enumerate(ordered, 1)}
+        for n, word in enumerate(ordered, 1):
+            numbers.setdefault(word, n)
+        for word in data["months"].get(lang, "").split():
+            number = stems.get(_folded(word)[:3])
+            if number is not None:
+                numbers.setdefault(word, number)
+    return numbers
+
+
+@lru_cache(maxsize=1)
+def update_words() -> frozenset[str]:
+    """The words of ``data/languages.json`` that say a date is an update's."""
+    return frozenset(word for words in _language_data()["update_words"].values() for word in words)
+
+
+def _folded(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -133,7 +133,7 @@ def clean(
     url = _record_url(extra)
     title_model = options.title_model or default_title_model(uses_url=url_words(url) is not None)
     counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in article]
-    fields = classify(article, language.stopwords(lang), default_lexicon(), model, title_model, counts, url)
+    fields = classify(article, language.stopwords(lang), default_lexicon(), model, title_model, counts, url, lang)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
 
 
@@ -158,6 +158,7 @@ def _document(
         standfirst=fields.standfirst,
         byline=fields.byline,
         dateline=fields.dateline,
+        date=fields.date,
         text="\n\n".join(line.text for line in lines if line.label in BODY_LABELS),
         lang=lang,
         lang_prob=prob,

@@ -48,7 +48,7 @@ def to_markdown(doc: Document) -> str:
         parts.append(f"# {doc.title}")
     if doc.standfirst:
         parts.append(f"*{doc.standfirst}*")
-    credits = " · ".join(x for x in (doc.byline and f"By {doc.byline}", doc.dateline) if x)
+    credits = " · ".join(x for x in (doc.byline and f"By {doc.byline}", doc.dateline, doc.date) if x)
     if credits:
         parts.append(credits)
     parts.extend(f"## {line.text}" if line.label is Label.HEADING else line.text for line in doc.paragraphs)

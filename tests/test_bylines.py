@@ -9,6 +9,8 @@ from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_byl
 from cleaner.classifying import BYLINE_DATE_NEAR
 from cleaner.document import Label
 
+from .samples import PARAGRAPHS
+
 
 @pytest.mark.parametrize(
     ("text", "name"),
@@ -91,12 +93,7 @@ def test_the_byline_words_are_validated_at_load(data: object, message: str) -> N
         parse_bylines(data)
 
 
-PROSE = [
-    "The council approved the new budget on Monday after a long and heated debate, officials said.",
-    "The plan raises spending on schools and roads by a tenth over the next two years.",
-    "Opposition members said the increase was not enough to repair the damage of past cuts.",
-    "A final vote on the details is expected before the end of the month, the mayor said.",
-]
+PROSE = PARAGRAPHS[:4]
 HEADLINE = "Council approves budget after long debate"
 
 
