@@ -1,5 +1,6 @@
 """Invariants of cleaning, checked on generated documents and arbitrary Unicode."""
 
+import datetime
 import itertools
 import unicodedata
 from collections.abc import Iterator
@@ -9,6 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import clean, clean_stream, clean_text
+from cleaner.bylines import byline_name, packaged_bylines
+from cleaner.dates import iso_date
 from cleaner.document import BODY_LABELS
 from cleaner.segmenting import segment
 
@@ -53,6 +56,31 @@ def test_output_is_normalized(text: str) -> None:
     assert not any(unicodedata.category(ch) == "Cc" and ch != "\n" for ch in out)
     assert all(line == line.strip() for line in out.split("\n"))
     assert "\n\n\n" not in out
+
+
+byline_like = st.text() | st.builds(
+    "{} {} {}".format,
+    st.sampled_from(["By", "Von", "* Written by:", "4.02.2022 par", "Author:", "", "Published May 3, 2024 by"]),
+    st.text(max_size=40),
+    st.sampled_from(["", "| 8 min read", "– Updated Sep 9, 2025", "in News", "jane@example.org"]),
+)
+
+
+@pytest.mark.fuzz
+@given(byline_like)
+def test_a_byline_name_is_taken_from_its_line(text: str) -> None:
+    name = byline_name(text)
+    assert name is None or (name and name in text)
+    bare = packaged_bylines().bare_name(text)
+    assert bare is None or (bare and bare in text)
+
+
+@pytest.mark.fuzz
+@given(any_text | st.builds("{} {}".format, st.text(max_size=12), st.dates().map(str)))
+def test_a_date_read_is_a_calendar_date(text: str) -> None:
+    for lang in ("en", "de"):
+        found = iso_date(text, lang)
+        assert found is None or datetime.date.fromisoformat(found).isoformat() == found
 
 
 def test_clean_stream_is_lazy() -> None:
