@@ -9,8 +9,8 @@ reference author is left out of the byline columns (the references leave many pa
 unannotated, so a byline there cannot be called wrong).
 
 A byline is right when every word of the reference's first author (the text before the
-first ",", ";", "&", "and", "und" …; letters only, case and accents folded) is among the
-byline's words: "By Jan Kupitz" is right for "Jan Kupitz", "Bettina Kugler" for "Bettina
+first ",", ";", "&", "and", "und" …, without a leading "By" or "Von"; letters only, case and
+accents folded) is among the byline's words: "By Jan Kupitz" is right for "Jan Kupitz", "Bettina Kugler" for "Bettina
 Kugler, Redaktion". Columns per dataset × converter: pages with a reference author, the
 share given a byline, accuracy (right / pages with a reference) and precision (right /
 given), and the same for dates (right: the same YYYY-MM-DD as the reference; over the
@@ -34,6 +34,8 @@ from bench.data import Doc, iter_docs
 DEFAULT_DATASETS = "wcxb-dev-article,trafilatura-eval"
 _AUTHOR_SPLIT = re.compile(r",|;|&|/|\s(?:and|und|y|et|e)\s", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
+# a reference that keeps the byline's lead word ("Von Roland Brockmann …")
+_REFERENCE_LEAD = re.compile(r"^\s*(?:by|von|par|por)\s+", re.IGNORECASE)
 
 
 def folded_words(text: str) -> list[str]:
@@ -68,8 +70,10 @@ def byline_right(byline: str | None, author: str) -> bool:
     (False, False)
     >>> byline_right("Danielle DeSiato", "Danielle DeSiato, Donna Enzmann, and Natalie Nguyen")
     True
+    >>> byline_right("Roland Brockmann und Sebastian Drescher", "Von Roland Brockmann und Sebastian Drescher")
+    True
     """
-    wanted = folded_words(_AUTHOR_SPLIT.split(author)[0])
+    wanted = folded_words(_REFERENCE_LEAD.sub("", _AUTHOR_SPLIT.split(author)[0]))
     if not wanted or not byline:
         return False
     have = set(folded_words(byline))
