@@ -25,6 +25,8 @@ from .language import month_words
 #: has at most this many words before its first comma, and at least two: one capitalized word
 #: is as often a section, a weekday or a label ("Travel", "Tuesday", "Updated") on the dev pages.
 BARE_NAME_MAX_WORDS = 4
+#: A line that gives the author's job ("Senior Staff Writer, Politics") has at most this many words.
+ROLE_MAX_WORDS = 6
 #: A name has at most this many tokens (words, joiners and commas): "By Bassem Mroue,
 #: Associated Press" has 5; a longer run of capitalized words is a title or a menu.
 NAME_MAX_TOKENS = 14
@@ -54,6 +56,7 @@ class Bylines(NamedTuple):
     leading_date: re.Pattern[str]
     name_end: re.Pattern[str]
     joiners: frozenset[str]
+    job: re.Pattern[str]
 
     def name(self, text: str) -> str | None:
         """The name of the byline ``text``, or None when it is no byline."""
@@ -79,6 +82,11 @@ class Bylines(NamedTuple):
         """A lead without its name ("By", "Written by:"): converters put the name on the next line."""
         return self.lead_alone.fullmatch(without_bullet(text.strip())) is not None
 
+    def is_role_line(self, text: str) -> bool:
+        """A short line that gives a job ("Chefredakteur", "Contributing Writer"): under a
+        name alone, the author's."""
+        return len(text.split()) <= ROLE_MAX_WORDS and self.job.search(text) is not None
+
     def bare_name(self, text: str) -> str | None:
         """The name of a line that holds a name and nothing else, or a name and then a date
         ("Andrew King", "* Taya Iv", "Dylan Bailey, MS, RD", "Susan Miller December 9, 2024").
@@ -100,7 +108,8 @@ class Bylines(NamedTuple):
 
 def _compile(data: object) -> Bylines:
     source = "data/bylines.json"
-    require_string_lists(data, ("leads", "roles", "joiners", "name_ends", "counter_examples"), source, BylineError)
+    keys = ("leads", "roles", "joiners", "name_ends", "counter_examples", "job_titles")
+    require_string_lists(data, (*keys, "role_examples", "role_counter_examples"), source, BylineError)
     assert isinstance(data, dict)
     leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
     date = rf"(?:{date_pattern()}|{_CLOCK})"
@@ -113,6 +122,9 @@ def _compile(data: object) -> Bylines:
         leading_date=re.compile(rf"(?:(?:{ends})\s+)?{date}[\s,]*", re.IGNORECASE),
         name_end=re.compile(rf"\s(?:(?:{ends})(?![^\W\d_])|{date}|{_EMAIL_OR_URL})", re.IGNORECASE),
         joiners=frozenset(word.lower() for word in data["joiners"]),
+        # a compound's end counts ("Wirtschaftsredakteurin"), as does a plural; a possessive does
+        # not ("Editor's Picks")
+        job=re.compile(rf"(?:{alternation(data['job_titles'])})s?(?![^\W\d_]|['’])", re.IGNORECASE),
     )
 
 
@@ -142,6 +154,12 @@ def parse_bylines(data: object) -> Bylines:
         got = bylines.name(line)
         if got is not None:
             raise BylineError(f"data/bylines.json: counter-example {line!r} gives the name {got!r}")
+    for line in data["role_examples"]:
+        if not bylines.is_role_line(line):
+            raise BylineError(f"data/bylines.json: role example {line!r} is no role line")
+    for line in data["role_counter_examples"]:
+        if bylines.is_role_line(line):
+            raise BylineError(f"data/bylines.json: role counter-example {line!r} is a role line")
     return bylines
 
 

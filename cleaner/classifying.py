@@ -822,8 +822,9 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     after the headline, else the first one. In the header, a lead alone
     ("By") with a name on the next line is a byline too, and under the
     headline so is a name alone with a date on its line or near it ("Andrew
-    King", "September 4, 2025"): of several, the one nearest its date (a
-    section's name sits there too: "Top Agencies", "Maria Mathioudaki", a date)."""
+    King", "September 4, 2025") or a job under it ("Chefredakteur"): of
+    several, the one nearest its date (a section's name sits there too: "Top
+    Agencies", "Maria Mathioudaki", a date)."""
     anchor = title_at if title_at is not None else a.start
     bylines = packaged_bylines()
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
@@ -843,6 +844,8 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
         # above the headline, a name alone is as often a section ("Travel Tips")
         name = bylines.bare_name(line.text) if title_at is None or i > title_at else None
         distance = min((abs(i - j) for j in dates), default=BYLINE_DATE_NEAR + 1)
+        if i + 1 < len(lines) and bylines.is_role_line(lines[i + 1].text):
+            distance = 0  # the author's job under the name ("Christoph Hein" / "Chefredakteur")
         if name is not None and distance <= BYLINE_DATE_NEAR:
             alone.append((distance, i, name))
     if alone:

@@ -68,6 +68,9 @@ def _data(**changes: object) -> dict[str, object]:
         "name_ends": ["updated"],
         "examples": [["Written by Jane Doe", "Jane Doe"]],
         "counter_examples": ["By the way"],
+        "job_titles": ["editor"],
+        "role_examples": ["Senior Editor"],
+        "role_counter_examples": ["Editor's Picks"],
     }
     return {**data, **changes}
 
@@ -85,6 +88,8 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
         (_data(examples=[["Jane Doe"]]), "pairs"),
         (_data(counter_examples=["By Jane Doe"]), "counter-example 'By Jane Doe' gives the name 'Jane Doe'"),
         (_data(leads="by"), "must be a list of strings"),
+        (_data(role_examples=["Staff Writer"]), "role example 'Staff Writer' is no role line"),
+        (_data(role_counter_examples=["Editors"]), "role counter-example 'Editors' is a role line"),
         ([], "must hold an object"),
     ],
 )
@@ -114,6 +119,9 @@ def _byline_of(*lines: str) -> tuple[str | None, list[str]]:
         # a lead alone, its name on the next line
         (["By", "Joanna Okedara"], "Joanna Okedara"),
         (["Written By", "Stephen Jesudunsin", "AI Writer"], "Stephen Jesudunsin"),
+        # a name alone with the author's job under it
+        (["Christoph Hein", "Chefredakteur", "ca. 8 Min."], "Christoph Hein"),
+        (["Nicoletta Richardson", "Trending Editor"], "Nicoletta Richardson"),
         # a name alone with no date near it is no byline
         (["Key Takeaways"], None),
         (["Andrew King"], None),
