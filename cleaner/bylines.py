@@ -57,6 +57,9 @@ class Bylines(NamedTuple):
     name_end: re.Pattern[str]
     joiners: frozenset[str]
     job: re.Pattern[str]
+    #: A word that ends a name or a date glued to the name by the converter ("Korin
+    #: MillerPublished: Jan 29, 2025", "Conor AllisonJanuary 14, 2026").
+    glued_end: re.Pattern[str]
 
     def name(self, text: str) -> str | None:
         """The name of the byline ``text``, or None when it is no byline."""
@@ -70,8 +73,8 @@ class Bylines(NamedTuple):
             if lead is None:
                 continue
             name = part[lead.end() :]
-            end = self.name_end.search(name)
-            words = (name[: end.start()] if end else name).strip(" ,;:–—-").split(" ")
+            ends = [found.start() for found in (self.name_end.search(name), self.glued_end.search(name)) if found]
+            words = name[: min(ends, default=len(name))].strip(" ,;:–—-").split(" ")
             while words and words[-1].lower() in self.joiners:  # "David at | December 16"
                 words.pop()
             name = " ".join(words).strip(" ,;:–—-")
@@ -113,6 +116,7 @@ def _compile(data: object) -> Bylines:
     assert isinstance(data, dict)
     leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
     date = rf"(?:{date_pattern()}|{_CLOCK})"
+    glued = alternation({w.capitalize() for w in (*data["name_ends"], *month_words()) if len(w) > 2})
     return Bylines(
         gate=re.compile(rf"(?<![^\W\d_])(?:{leads})(?![^\W\d_])", re.IGNORECASE),
         lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?\s+(?=\S)", re.IGNORECASE),
@@ -124,6 +128,7 @@ def _compile(data: object) -> Bylines:
         joiners=frozenset(word.lower() for word in data["joiners"]),
         # a compound's end counts ("Wirtschaftsredakteurin"), as does a plural; a possessive does
         # not ("Editor's Picks")
+        glued_end=re.compile(rf"(?<=[a-zß-ÿ])(?:{glued})(?![a-zß-ÿ])"),
         job=re.compile(rf"(?:{alternation(data['job_titles'])})s?(?![^\W\d_]|['’])", re.IGNORECASE),
     )
 

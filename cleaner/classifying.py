@@ -92,6 +92,9 @@ BYLINE_ABOVE_TITLE = 3
 #: needs 2. Not swept; with it (5ede4f6) ``python -m bench.fields`` went from byline
 #: accuracy .248 to .534 on wcxb-dev articles at precision .818 -> .857.
 BYLINE_DATE_NEAR = 2
+#: Outside the header, a byline line with another one at most this many lines away is one
+#: of a list (teasers, a menu's facets, comments) and not the article's.
+BYLINE_LIST_NEAR = 4
 #: The header ends this many lines after the article's first paragraph ("Bettina Kugler
 #: 19.10.2019, 05:00 Uhr" under an opening paragraph). Not swept on its own: with the
 #: changes of 81b3fd5, wcxb-dev .534 -> .566 and trafilatura-eval .407 -> .448.
@@ -853,8 +856,11 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
         lines[i].set(Label.BYLINE, "field:byline")
         return name
     named = [i for i, line in enumerate(lines) if line.label is Label.BYLINE]
-    later = [i for i in named if i >= anchor]
-    return a.names[(later or named)[0]] if named else None
+    # outside the header, bylines a few lines apart are a list: teasers, a menu's facets
+    # ("By Role", "By Industry"), comments
+    alone_named = [i for i in named if not any(0 < abs(i - j) <= BYLINE_LIST_NEAR for j in named)]
+    later = [i for i in alone_named if i >= anchor]
+    return a.names[(later or alone_named)[0]] if alone_named else None
 
 
 def _header(a: Analysis, title_at: int | None, n: int) -> range:

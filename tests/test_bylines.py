@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_bylines
-from cleaner.classifying import BYLINE_DATE_NEAR
+from cleaner.classifying import BYLINE_DATE_NEAR, BYLINE_LIST_NEAR
 from cleaner.document import Label
 
 from .samples import PARAGRAPHS
@@ -165,3 +165,11 @@ def test_of_two_names_alone_the_one_nearest_the_date_is_the_byline() -> None:
 def test_a_lead_byline_in_the_header_wins_over_a_name_alone() -> None:
     got, _ = _byline_of(HEADLINE, "Travel Guides", "October 11, 2024", "By Jane Doe", *PROSE)
     assert got == "Jane Doe"
+
+
+@pytest.mark.parametrize(("gap", "listed"), [(BYLINE_LIST_NEAR, True), (BYLINE_LIST_NEAR + 1, False)])
+def test_bylines_a_few_lines_apart_outside_the_header_are_a_list(gap: int, listed: bool) -> None:
+    teasers = ["More from the council", "Schools get new roofs", "By Anna Berg"]
+    fillers = ["Roads to reopen", "Bridge works begin", "Parks plan", "Library hours", "Bus lanes"][: gap - 1]
+    got, _ = _byline_of(HEADLINE, *PROSE, *teasers, *fillers, "By Tom Lee")
+    assert (got is None) is listed
