@@ -35,7 +35,7 @@ def date_pattern() -> str:
     day = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
     named = (
         rf"(?<![\w.])(?:{day.format('d1')},?\s+(?:de\s+)?(?P<m1>{names})\.?,?\s+(?:de\s+|del\s+)?(?P<y1>\d{{4}})"
-        rf"|(?P<m2>{names})\.?\s+{day.format('d2')},?\s+(?P<y2>\d{{4}}))"
+        rf"|(?<![^\W\d_])(?P<m2>{names})\.?\s+{day.format('d2')},?\s+(?P<y2>\d{{4}}))"
     )
     numeric = (
         r"(?<![\d.])(?:(?P<iy>\d{4})-(?P<im>[01]?\d)-(?P<id>[0-3]?\d)"

@@ -36,6 +36,7 @@ from .samples import PARAGRAPHS
         ("31.02.2020", "de", None),
         ("Mai 2020", "de", None),
         ("Version 1.2.3 released", "en", None),
+        ("Omar 4, 2025", "en", None),
         ("", "en", None),
     ],
 )
