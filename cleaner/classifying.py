@@ -822,7 +822,8 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     """The byline field: the first byline of the article's header (from
     ``BYLINE_ABOVE_TITLE`` lines above the headline to ``BYLINE_AFTER_START``
     lines after the article's first paragraph), else the first byline line
-    after the headline, else the first one. In the header, a lead alone
+    after the headline, else the first one, of those that are no list's
+    (``BYLINE_LIST_NEAR``). In the header, a lead alone
     ("By") with a name on the next line is a byline too, and under the
     headline so is a name alone with a date on its line or near it ("Andrew
     King", "September 4, 2025") or a job under it ("Chefredakteur"): of
