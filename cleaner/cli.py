@@ -297,9 +297,10 @@ def main(
     dedup: bool,
     languages: str | None,
 ) -> None:
-    """Clean scraped articles: keep the headline, standfirst, byline, dateline
-    and body; drop menus, share buttons, donation appeals, tag lists, related
-    stories and other page furniture, with a label and reason for every line.
+    """Clean scraped articles: keep the headline, standfirst, byline, dateline,
+    date and body; drop menus, share buttons, donation appeals, tag lists,
+    related stories and other page furniture, with a label and reason for
+    every line.
     """
     options = Options(
         text_field=text_field,
