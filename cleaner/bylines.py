@@ -86,7 +86,9 @@ class Bylines(NamedTuple):
         return None
 
     def is_lead_alone(self, text: str) -> bool:
-        """A lead without its name ("By", "Written by:"): converters put the name on the next line."""
+        """A lead without its name ("By", "Written by:"): converters put the name on the next line.
+        "de", "author" and the other ``fragment_leads`` only with a colon ("Autorin:"): without
+        one they as often end a fragment before a link."""
         return self.lead_alone.fullmatch(without_bullet(text.strip())) is not None
 
     def is_role_line(self, text: str) -> bool:
@@ -115,16 +117,22 @@ class Bylines(NamedTuple):
 
 def _compile(data: object) -> Bylines:
     source = "data/bylines.json"
-    keys = ("leads", "roles", "joiners", "name_ends", "counter_examples", "job_titles")
+    keys = ("leads", "fragment_leads", "roles", "joiners", "name_ends", "counter_examples", "job_titles")
     require_string_lists(data, (*keys, "role_examples", "role_counter_examples"), source, BylineError)
     assert isinstance(data, dict)
     leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
+    if not set(data["fragment_leads"]) <= set(data["leads"]):
+        raise BylineError(f"{source}: every fragment lead must be a lead")
+    # alone on a line, a lead; a fragment lead only with its colon ("Autorin:")
+    alone_forms = [rf"(?:{alternation(set(data['leads']) - set(data['fragment_leads']))})\s*:?"]
+    if data["fragment_leads"]:
+        alone_forms.append(rf"(?:{alternation(data['fragment_leads'])})\s*:")
     date = rf"(?:{date_pattern()}|{_CLOCK})"
     glued = alternation({w.capitalize() for w in (*data["name_ends"], *month_words()) if len(w) > 2})
     return Bylines(
         gate=re.compile(rf"(?<![^\W\d_])(?:{leads})(?![^\W\d_])", re.IGNORECASE),
         lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?\s+(?=\S)", re.IGNORECASE),
-        lead_alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?", re.IGNORECASE),
+        lead_alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{'|'.join(alone_forms)})", re.IGNORECASE),
         date=re.compile(date, re.IGNORECASE),
         not_names=month_words() | {w.lower() for key in ("leads", "roles", "name_ends") for w in data[key]},
         leading_date=re.compile(rf"(?:(?:{ends})\s+)?{date}[\s,]*", re.IGNORECASE),

@@ -42,6 +42,8 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from .bylines import packaged_bylines
+
 #: Lines with at least this many characters besides their indentation are
 #: the ones whose lengths (indentation included) reveal a wrap width; shorter
 #: ones are menus, headings, last lines.
@@ -134,10 +136,6 @@ _OPEN_TARGET = re.compile(r"\]\([^()\s]*$")
 # A line ending inside a hyphenated word ("tried-" / "and-tested"): a wrapper
 # breaks after the hyphen, which stays.
 _WORD_HYPHEN = re.compile(r"\w-$")
-# A byline's first words alone on a line ("by", "Written by:", "von"); not "de" or "di", which as
-# often end a sentence's fragment before a link ("la ville de" / "Paris").
-_BYLINE_LEAD = re.compile(r"(?:(?:written|posted|words|story|text|photos?)\s+)?(?:by|von|par|por|door|przez)\s*:?",
-                          re.IGNORECASE)  # fmt: skip
 # A line that opens a block of its own: a list item, heading, quote, table row or URL.
 _BLOCK_START = re.compile(r"\s*(?:[*+\-•·▪◦‣–—]\s|\d{1,3}[.)]\s|#|>|\||https?:|www\.)")
 
@@ -239,7 +237,8 @@ def _fragments(lines: Sequence[str]) -> list[bool] | None:
         for line, following in pairwise(stripped)
     ]
     # a byline's "by" in a node of its own opens the byline: it joins the name after it, not the headline before
-    leads = {i for i, line in enumerate(stripped[:-1]) if _BYLINE_LEAD.fullmatch(line)}
+    bylines = packaged_bylines()
+    leads = {i for i, line in enumerate(stripped[:-1]) if bylines.is_lead_alone(line)}
     for i in leads:
         if i > 0:
             joins[i - 1] = False

@@ -63,6 +63,7 @@ def test_name_length_edge(tokens: int, is_name: bool) -> None:
 def _data(**changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "leads": ["by"],
+        "fragment_leads": [],
         "roles": ["written"],
         "joiners": ["and"],
         "name_ends": ["updated"],
@@ -88,6 +89,7 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
         (_data(examples=[["Jane Doe"]]), "pairs"),
         (_data(counter_examples=["By Jane Doe"]), "counter-example 'By Jane Doe' gives the name 'Jane Doe'"),
         (_data(leads="by"), "must be a list of strings"),
+        (_data(fragment_leads=["von"]), "every fragment lead must be a lead"),
         (_data(role_examples=["Staff Writer"]), "role example 'Staff Writer' is no role line"),
         (_data(role_counter_examples=["Editors"]), "role counter-example 'Editors' is a role line"),
         ([], "must hold an object"),
