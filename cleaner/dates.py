@@ -93,10 +93,7 @@ def iso_date(text: str, lang: str = "und") -> str | None:
 
 @functools.cache
 def _update_pattern() -> re.Pattern[str]:
-    words = sorted(update_words(), key=len, reverse=True)
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?!\w)", re.IGNORECASE
-    )
+    return re.compile(rf"(?<!\w)(?:{alternation(update_words())})(?!\w)", re.IGNORECASE)
 
 
 def is_update_line(text: str) -> bool:
