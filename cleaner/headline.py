@@ -102,7 +102,8 @@ TITLE_FEATURES = (
     "part_first", "part_last", "part_label", "part_number", "part_elsewhere", "later_inside", "name_like",
     "prev_bullet", "next_bullet", "next_probability", "prefix_of_neighbour", "neighbour_is_prefix",
     "part_share", "longest_piece", "whole_pieces", "log_after", "next_name", "short_around", "prev_heading",
-    "words_below_best", "repeat_near", "repeat_many", "best_overlap", "topic_words",
+    "words_below_best", "repeat_near", "repeat_many", "best_overlap", "topic_words", "second_window",
+    "window_shift",
 )  # fmt: skip
 #: Title features that also act piecewise (a weight per quantile bin, as in
 #: the line model's ``BINNED``): the continuous ones. Out of fold (``python
@@ -358,12 +359,17 @@ class _PartsElsewhere:
 def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probability: Sequence[float],
                    start: int, chosen: Sequence[Candidate], kinds: Sequence[str],
                    meta: Sequence[bool], part_feats: Sequence[LineFeatures], topic: frozenset[str],
-                   stops: frozenset[str]) -> list[list[float]]:  # fmt: skip
-    """One row of :data:`TITLE_FEATURES` per candidate in ``chosen``.
+                   stops: frozenset[str], shift: int = 0) -> list[list[float]]:  # fmt: skip
+    """One row of :data:`TITLE_FEATURES` per candidate in ``chosen``, the
+    columns that compare a candidate with the page's others left at zero
+    (:func:`compare_candidates` fills them once all windows' rows are made).
 
-    ``meta`` marks byline and date lines: a headline is often followed by
-    them. ``part_feats`` are the features of each candidate's own text.
-    ``topic`` is the page's :func:`topic_words` (of ``stops``).
+    ``start`` is the line the candidates' window is around. ``meta`` marks
+    byline and date lines: a headline is often followed by them.
+    ``part_feats`` are the features of each candidate's own text. ``topic``
+    is the page's :func:`topic_words` (of ``stops``). ``shift``: how many
+    lines the window's ``start`` lies from the first window's (0: this is
+    the first window).
     """
     n = len(lines)
     texts = [line.text for line in lines]
@@ -472,7 +478,16 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             1.0 if counts_lower[lower] >= REPEAT_MANY else 0.0,
             0.0,
             topic_share(text, topic, stops),
+            float(shift != 0),
+            math.log1p(abs(shift)),
         ])  # fmt: skip
+    return rows
+
+
+def compare_candidates(rows: list[list[float]]) -> None:
+    """Fill in each row of :func:`candidate_rows` the columns that compare it
+    with the page's other candidates: how many fewer words it has than the
+    longest, and whether it overlaps the body most."""
     overlap = TITLE_FEATURES.index("body_overlap")
     best = max((row[overlap] for row in rows), default=0.0)
     size = TITLE_FEATURES.index("words_below_best")
@@ -481,7 +496,6 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     for row in rows:
         row[size] = longest - row[size]
         row[at_best] = float(row[overlap] == best and best > 0)
-    return rows
 
 
 def _line_values(feats: Sequence[LineFeatures], probability: Sequence[float], meta: Sequence[bool],

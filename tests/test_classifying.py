@@ -21,6 +21,7 @@ from cleaner.classifying import (
     LEAD_FIRST_MIN_PROBABILITY,
     LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
+    MAIN_RUN_GAP,
     RELATIVE_MAX_PROSE_WORDS,
     RELATIVE_MIN_PROBABILITY,
     RELATIVE_REFERENCE_LINES,
@@ -32,6 +33,7 @@ from cleaner.classifying import (
     _article_closer,
     _headline_copy,
     _introduced_lists,
+    _main_run_start,
     _split_parts,
     analyse,
     classify,
@@ -787,6 +789,35 @@ def test_first_line_under_the_headline_without_a_full_stop_is_a_lead(dek: str, l
     assert got[1][0] == "title"
     assert got[2][0] == label
     assert got[2][1].startswith("context:lead:" if label == "body" else "context:before-article:")
+
+
+PROMO = "Run a free report and see how visible your brand is in search today."
+
+
+@pytest.mark.parametrize(("apart", "heaviest"), [(MAIN_RUN_GAP, False), (MAIN_RUN_GAP + 1, True)])
+def test_main_run_gap_edge(apart: int, heaviest: bool) -> None:
+    """Content lines at most ``MAIN_RUN_GAP`` lines apart are one run; the
+    main run is the one with the most words of prose."""
+    texts = [PROMO, *[f"Section {k}" for k in range(apart - 1)], *PROSE]
+    feats = [line_features(t, t, stopwords("en"), default_lexicon()) for t in texts]
+    prose = [is_prose(f, True) for f in feats]
+    content = [0, *range(apart, len(texts))]
+    assert _main_run_start(content, prose, feats, len(texts)) == (apart if heaviest else 0)
+
+
+def test_headline_above_the_main_run_far_below_the_first_content_line() -> None:
+    """A promotion above a menu reads as content; the headline is found above
+    the article's main run, the promotion is furniture and the leads under the
+    headline are read from it."""
+    menu = ["Academy", "Blog", "Events", "Partners", "Careers", "Press"]
+    texts = [PROMO, *menu, "Council passes budget after long debate", TAIL, LEAD, *PROSE]
+    model = headline_model(0.5, second_window=5.0, few_words=-5.0, ends_period=-5.0)
+    probabilities = [0.9] + [0.05] * 7 + [LEAD_FIRST_MIN_PROBABILITY, LEAD_MIN_PROBABILITY] + [0.9] * 4
+    got = _labelled(texts, probabilities, model)
+    assert got[7] == ("title", "field:title")
+    assert got[0][1].startswith("context:before-article:")
+    assert [label for label, _ in got[8:10]] == ["body", "body"]
+    assert all(reason.startswith("context:lead:") for _, reason in got[8:10])
 
 
 def test_no_lead_without_a_headline_above_it() -> None:
