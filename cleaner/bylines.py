@@ -54,9 +54,11 @@ class Bylines(NamedTuple):
     lead: re.Pattern[str]
     lead_alone: re.Pattern[str]
     date: re.Pattern[str]
-    #: Words no name alone holds: month names, lead words, roles and the words that end a name
-    #: ("Published Jun 4, 2025" is no name and a date).
+    #: Words no name alone holds: month names, lead words, roles, the words that end a name
+    #: ("Published Jun 4, 2025" is no name and a date) and label words.
     not_names: frozenset[str]
+    #: Words that make a byline's name a label, a menu's facet or a job ("By Role", "By Event Type").
+    labels: frozenset[str]
     leading_date: re.Pattern[str]
     name_end: re.Pattern[str]
     joiners: frozenset[str]
@@ -79,9 +81,12 @@ class Bylines(NamedTuple):
             name = part[lead.end() :]
             ends = [found.start() for found in (self.name_end.search(name), self.glued_end.search(name)) if found]
             words = name[: min(ends, default=len(name))].strip(" ,;:–—-").split(" ")
-            while words and words[-1].lower() in self.joiners:  # "David at | December 16"
+            # "David at | December 16", "Erin Spain 4 Comments"
+            while words and (words[-1].lower() in self.joiners or words[-1].isdigit()):
                 words.pop()
             name = " ".join(words).strip(" ,;:–—-")
+            if any(word.lower() in self.labels for word in name.split(",", 1)[0].split()):
+                return None
             return name if _is_name(name, self.joiners) else None
         return None
 
@@ -117,8 +122,9 @@ class Bylines(NamedTuple):
 
 def _compile(data: object) -> Bylines:
     source = "data/bylines.json"
-    keys = ("leads", "fragment_leads", "roles", "joiners", "name_ends", "counter_examples", "job_titles")
-    require_string_lists(data, (*keys, "role_examples", "role_counter_examples"), source, BylineError)
+    keys = ("leads", "fragment_leads", "roles", "joiners", "name_ends", "counter_examples", "job_titles", "label_words")
+    lists = (*keys, "role_examples", "role_counter_examples", "bare_name_counter_examples")
+    require_string_lists(data, lists, source, BylineError)
     assert isinstance(data, dict)
     leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
     if not set(data["fragment_leads"]) <= set(data["leads"]):
@@ -134,7 +140,9 @@ def _compile(data: object) -> Bylines:
         lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?\s+(?=\S)", re.IGNORECASE),
         lead_alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{'|'.join(alone_forms)})", re.IGNORECASE),
         date=re.compile(date, re.IGNORECASE),
-        not_names=month_words() | {w.lower() for key in ("leads", "roles", "name_ends") for w in data[key]},
+        not_names=month_words()
+        | {w.lower() for key in ("leads", "roles", "name_ends", "label_words") for w in data[key]},
+        labels=frozenset(word.lower() for word in data["label_words"]),
         leading_date=re.compile(rf"(?:(?:{ends})\s+)?{date}[\s,]*", re.IGNORECASE),
         name_end=re.compile(rf"\s(?:(?:{ends})(?![^\W\d_])|{date}|{_EMAIL_OR_URL})", re.IGNORECASE),
         joiners=frozenset(word.lower() for word in data["joiners"]),
@@ -158,19 +166,27 @@ def parse_bylines(data: object) -> Bylines:
     """The byline patterns of a ``data/bylines.json`` object, after checking its lists and examples."""
     bylines = _compile(data)
     assert isinstance(data, dict)
-    examples = data.get("examples")
-    if not isinstance(examples, list) or not all(
-        isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in examples
+    for key, what, read in (
+        ("examples", "example", bylines.name),
+        ("bare_name_examples", "bare-name example", bylines.bare_name),
     ):
-        raise BylineError("data/bylines.json: 'examples' must be a list of [line, name] pairs")
-    for line, name in examples:
-        got = bylines.name(line)
-        if got != name:
-            raise BylineError(f"data/bylines.json: example {line!r} gives {got!r}, not {name!r}")
-    for line in data["counter_examples"]:
-        got = bylines.name(line)
-        if got is not None:
-            raise BylineError(f"data/bylines.json: counter-example {line!r} gives the name {got!r}")
+        examples = data.get(key)
+        if not isinstance(examples, list) or not all(
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair) for pair in examples
+        ):
+            raise BylineError(f"data/bylines.json: {key!r} must be a list of [line, name] pairs")
+        for line, name in examples:
+            got = read(line)
+            if got != name:
+                raise BylineError(f"data/bylines.json: {what} {line!r} gives {got!r}, not {name!r}")
+    for key, what, read in (
+        ("counter_examples", "counter-example", bylines.name),
+        ("bare_name_counter_examples", "bare-name counter-example", bylines.bare_name),
+    ):
+        for line in data[key]:
+            got = read(line)
+            if got is not None:
+                raise BylineError(f"data/bylines.json: {what} {line!r} gives the name {got!r}")
     for line in data["role_examples"]:
         if not bylines.is_role_line(line):
             raise BylineError(f"data/bylines.json: role example {line!r} is no role line")

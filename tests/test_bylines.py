@@ -49,6 +49,10 @@ from .samples import PARAGRAPHS
         ("Posted in News", None),
         ("Updated 3 hours ago", None),
         ("", None),
+        # a menu's facets and labels: a label word in the name before its first comma
+        ("By Role", None),
+        ("* By Event Type", None),
+        ("By Jane Doe, Marketing Director", "Jane Doe, Marketing Director"),
     ],
 )
 def test_byline_names(text: str, name: str | None) -> None:
@@ -72,6 +76,9 @@ def _data(**changes: object) -> dict[str, object]:
         "job_titles": ["editor"],
         "role_examples": ["Senior Editor"],
         "role_counter_examples": ["Editor's Picks"],
+        "label_words": ["comments"],
+        "bare_name_examples": [["Jane Doe", "Jane Doe"]],
+        "bare_name_counter_examples": ["No Comments"],
     }
     return {**data, **changes}
 
@@ -92,6 +99,9 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
         (_data(fragment_leads=["von"]), "every fragment lead must be a lead"),
         (_data(role_examples=["Staff Writer"]), "role example 'Staff Writer' is no role line"),
         (_data(role_counter_examples=["Editors"]), "role counter-example 'Editors' is a role line"),
+        (_data(bare_name_examples=[["No Comments", "No Comments"]]), "gives None, not 'No Comments'"),
+        (_data(bare_name_counter_examples=["Key Features"]), "'Key Features' gives the name 'Key Features'"),
+        (_data(label_words="comments"), "must be a list of strings"),
         ([], "must hold an object"),
     ],
 )
@@ -126,6 +136,9 @@ def _byline_of(*lines: str) -> tuple[str | None, list[str]]:
         (["Nicoletta Richardson", "Trending Editor"], "Nicoletta Richardson"),
         # a name alone with no date near it is no byline
         (["Key Takeaways"], None),
+        # a label or a job is no name alone, a date near it or not
+        (["No Comments", "September 4, 2025"], None),
+        (["Marketing Director", "September 4, 2025"], None),
         (["Andrew King"], None),
     ],
 )
