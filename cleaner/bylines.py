@@ -122,8 +122,8 @@ class Bylines(NamedTuple):
 
 def _compile(data: object) -> Bylines:
     source = "data/bylines.json"
-    keys = ("leads", "fragment_leads", "roles", "joiners", "name_ends", "counter_examples", "job_titles", "label_words")
-    lists = (*keys, "role_examples", "role_counter_examples", "bare_name_counter_examples")
+    words = ("leads", "fragment_leads", "roles", "joiners", "name_ends", "particles", "job_titles", "label_words")
+    lists = (*words, "counter_examples", "role_examples", "role_counter_examples", "bare_name_counter_examples")
     require_string_lists(data, lists, source, BylineError)
     assert isinstance(data, dict)
     leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
@@ -134,6 +134,9 @@ def _compile(data: object) -> Bylines:
     if data["fragment_leads"]:
         alone_forms.append(rf"(?:{alternation(data['fragment_leads'])})\s*:")
     date = rf"(?:{date_pattern()}|{_CLOCK})"
+    particles = {word.lower() for word in data["particles"]}
+    lower_ends = [word for word in data["name_ends"] if word in particles]
+    any_case_ends = [word for word in data["name_ends"] if word not in particles]
     glued = alternation({w.capitalize() for w in (*data["name_ends"], *month_words()) if len(w) > 2})
     return Bylines(
         gate=re.compile(rf"(?<![^\W\d_])(?:{leads})(?![^\W\d_])", re.IGNORECASE),
@@ -144,7 +147,11 @@ def _compile(data: object) -> Bylines:
         | {w.lower() for key in ("leads", "roles", "name_ends", "label_words") for w in data[key]},
         labels=frozenset(word.lower() for word in data["label_words"]),
         leading_date=re.compile(rf"(?:(?:{ends})\s+)?{date}[\s,]*", re.IGNORECASE),
-        name_end=re.compile(rf"\s(?:(?:{ends})(?![^\W\d_])|{date}|{_EMAIL_OR_URL})", re.IGNORECASE),
+        # a name end that is a particle only in lower case: "Loïc Le Clerc", but "von Fatima le 3 mai"
+        name_end=re.compile(
+            rf"\s(?:(?i:{alternation(any_case_ends)})(?![^\W\d_])|(?:{alternation(lower_ends)})(?![^\W\d_])"
+            rf"|(?i:{date}|{_EMAIL_OR_URL}))"
+        ),
         joiners=frozenset(word.lower() for word in data["joiners"]),
         # a compound's end counts ("Wirtschaftsredakteurin"), as does a plural; a possessive does
         # not ("Editor's Picks")

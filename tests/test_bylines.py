@@ -53,6 +53,10 @@ from .samples import PARAGRAPHS
         ("By Role", None),
         ("* By Event Type", None),
         ("By Jane Doe, Marketing Director", "Jane Doe, Marketing Director"),
+        # a particle ends a name only in lower case; "Kommentare" ends one
+        ("Accueil | Par Loïc Le Clerc | 30 septembre 2018", "Loïc Le Clerc"),
+        ("Par Jean Dupont le 3 mai 2020", "Jean Dupont"),
+        ("Von Anna Schmidt 4 Kommentare", "Anna Schmidt"),
     ],
 )
 def test_byline_names(text: str, name: str | None) -> None:
@@ -71,6 +75,7 @@ def _data(**changes: object) -> dict[str, object]:
         "roles": ["written"],
         "joiners": ["and"],
         "name_ends": ["updated"],
+        "particles": [],
         "examples": [["Written by Jane Doe", "Jane Doe"]],
         "counter_examples": ["By the way"],
         "job_titles": ["editor"],
@@ -102,6 +107,7 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
         (_data(bare_name_examples=[["No Comments", "No Comments"]]), "gives None, not 'No Comments'"),
         (_data(bare_name_counter_examples=["Key Features"]), "'Key Features' gives the name 'Key Features'"),
         (_data(label_words="comments"), "must be a list of strings"),
+        (_data(particles=None), "must be a list of strings"),
         ([], "must hold an object"),
     ],
 )
