@@ -269,19 +269,22 @@ ABOVE_TITLE_MIN_WORDS = 20
 #: content, so the article's first content line may be far above its
 #: headline. The headline is also looked for before the first prose line of
 #: the run of content lines with the most prose words, runs split where two
-#: content lines are more than this many lines apart. Measured as the share of pages
-#: whose title is a candidate line (inscriptis, in-sample line model):
-#: wcxb-dev articles .8725 → .8939 / .8952 / .8927 / .8876 at gaps 1 / 3 /
-#: 5 / 8, all wcxb-dev pages .7171 → .7359 / .7372 / .7366 / .7332,
-#: trafilatura-eval .8899 → .9065 / .8994 / .8994 / .8982; at 3 the second
-#: window differs from the first on 113 of 792 wcxb-dev articles. With the
-#: headline models retrained on both windows, out of fold by site (``python
-#: -m bench.train_title``, inscriptis / html2text / plain): text model
-#: wcxb-dev .584 / .576 / .556 → .593 / .585 / .561, readability-mozilla
-#: .433 / .433 / .425 → .465 / .449 / .449, trafilatura-eval .701 / .696 /
-#: .678 → .697 / .697 / .676; URL model wcxb-dev .695 / .687 / .670 → .707
-#: / .706 / .682, trafilatura-eval .796 / .784 / .781 → .798 / .788 / .786.
-MAIN_RUN_GAP = 3
+#: content lines are more than this many lines apart (1: any line the
+#: decoder left out splits them). Share of pages whose title is a candidate
+#: line (inscriptis, in-sample line model): wcxb-dev articles .8725 → .8939 /
+#: .8952 / .8927 / .8876 at gaps 1 / 3 / 5 / 8, all wcxb-dev pages .7171 →
+#: .7359 / .7372 / .7366 / .7332, trafilatura-eval .8899 → .9065 / .8994 /
+#: .8994 / .8982. Chosen out of fold by site, both headline models retrained
+#: at each gap (``python -m bench.train_title``, linear and trees): mean of
+#: the text model's nine cells (wcxb-dev, readability-mozilla and
+#: trafilatura-eval × inscriptis, html2text, plain) .5647 without the window,
+#: .5812 / .5747 / .5678 at gaps 1 / 3 / 6; the URL model's six .7453 /
+#: .7445 / .7435. At gap 1, text model wcxb-dev .584 / .576 / .556 → .597 /
+#: .589 / .559, readability-mozilla .433 / .433 / .425 → .465 / .457 / .465,
+#: trafilatura-eval .701 / .696 / .678 → .706 / .711 / .682; URL model
+#: wcxb-dev .695 / .687 / .670 → .701 / .701 / .681, trafilatura-eval .796 /
+#: .784 / .781 → .807 / .796 / .786.
+MAIN_RUN_GAP = 1
 
 #: A flat line's ``<title>`` chosen as the headline stands at its copy under
 #: the menu (:func:`_headline_copy`) when at most this many prose lines come
