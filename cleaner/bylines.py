@@ -7,7 +7,8 @@ line: a separator and a date, a category, a reading time ("Von Jan Kupitz |
 Oct 24, 2023 | Zuletzt geändert …"), so the line is read part by part, and
 a date, an e-mail address, a web address or a word that ends a name
 ("Updated", "in") ends the name inside a part, also when the converter
-glued it to the name ("Korin MillerPublished: …"). A line may also be a
+glued it to the name ("Korin MillerPublished: …"). A name holding a label
+word ("By Role", "By Event Type", "No Comments") is none. A line may also be a
 lead alone ("By", the name on the next line), a name alone ("Andrew King")
 or the author's job ("Chefredakteur"): which of those is the byline, the
 classifier decides from where they stand (``cleaner.classifying``). The
