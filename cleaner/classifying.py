@@ -46,6 +46,7 @@ from .headline import (
     candidates,
     compare_candidates,
     dated_headline,
+    title_line_echoes,
     topic_words,
     url_rows,
     url_words,
@@ -657,7 +658,8 @@ def classify(
         return fields
     a = analyse(lines, stops, lexicon, model)
     words = (url_words(url) or frozenset()) if title_model.uses_url else None
-    title = title_model.choose(*title_candidates(lines, a, stops, lexicon, repeats, words))
+    chosen, rows = title_candidates(lines, a, stops, lexicon, repeats, words)
+    title = title_model.choose(chosen, rows, title_line_echoes(lines[0].text, chosen))
     parts = _split_parts(lines)
     if title is not None:
         title = (_headline_copy(lines, title[0], parts, a.prose), title[1])

@@ -52,6 +52,8 @@ from cleaner.headline import (
     NEAR_LINES,
     SHORT_WORDS,
     TITLE_FEATURES,
+    TITLE_LINE_BONUS,
+    TITLE_LINE_MIN_WORDS,
     TOPIC_STEM_MIN_LETTERS,
     TOPIC_WORDS,
     URL_MIN_WORDS,
@@ -63,6 +65,7 @@ from cleaner.headline import (
     dated_headline,
     default_title_model,
     line_parts,
+    title_line_echoes,
     topic_share,
     topic_words,
     url_rows,
@@ -224,6 +227,44 @@ def test_the_url_slug_chooses_between_two_headline_lines() -> None:
     assert clean(TWO_HEADLINES).title == "Council approves budget after long debate"
     record = {"text": TWO_HEADLINES, "url": "https://example.com/business/markets-rally-on-rate-cut-hopes"}
     assert clean(record).title == "Markets rally on rate cut hopes"
+
+
+def test_a_title_line_on_top_chooses_between_two_headline_lines() -> None:
+    """A dump that opens with the page's ``<title>`` (get_text, WET files):
+    the headline line that repeats it is the headline."""
+    assert clean("Markets rally on rate cut hopes | Daily Gazette\n\n" + TWO_HEADLINES).title == (
+        "Markets rally on rate cut hopes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "echoes"),
+    [
+        ("Council approves budget | Daily Gazette", [False, True, False, True]),
+        ("Council approves budget", [False, True, False, True]),
+        # the site's name before the last separator is too short to count; the whole line is no candidate's
+        ("Daily Gazette | Council approves budget", [False, False, False, False]),
+    ],
+)
+def test_title_line_echoes(first: str, echoes: list[bool]) -> None:
+    chosen = [(0, first), (3, "Council approves budget"), (4, "Daily Gazette"), (5, "COUNCIL approves budget!")]
+    assert title_line_echoes(first, chosen) == echoes
+
+
+@pytest.mark.parametrize(("n", "echo"), [(TITLE_LINE_MIN_WORDS - 1, False), (TITLE_LINE_MIN_WORDS, True)])
+def test_title_line_min_words_edge(n: int, echo: bool) -> None:
+    headline = " ".join(["Council", "approves", "budget", "after", "debate"][:n])
+    assert title_line_echoes(f"{headline} | Gazette", [(2, headline)]) == [echo]
+
+
+@pytest.mark.parametrize(("margin", "chosen"), [(-0.01, 1), (0.01, 0)])
+def test_title_line_bonus_edge(margin: float, chosen: int) -> None:
+    """The candidate that repeats the title line wins over a better-scored
+    one by up to ``TITLE_LINE_BONUS``."""
+    model = headline_model(0.0, first_line=TITLE_LINE_BONUS + margin)
+    rows = [[float(name == "first_line") for name in TITLE_FEATURES], [0.0] * len(TITLE_FEATURES)]
+    candidates = [(0, "Daily Gazette"), (3, "Council approves budget")]
+    assert model.choose(candidates, rows, [False, True]) == candidates[chosen]
 
 
 @pytest.mark.parametrize("url", [None, "", "https://example.com/?p=8812", "https://example.com/2025/12/04/8812"])
