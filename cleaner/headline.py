@@ -179,15 +179,17 @@ def _token_key(text: str) -> str:
 
 
 def title_line_echoes(first: str, chosen: Sequence[Candidate]) -> list[bool]:
-    """Whether each candidate, on a line after the first, says what the
-    ``first`` line says, or its part before its last title separator
-    (words alone, case aside), in at least :data:`TITLE_LINE_MIN_WORDS` words."""
-    keys = {_token_key(first)}
+    """Whether each candidate says what the ``first`` line says, or its part
+    before its last title separator (words alone, case aside), in at least
+    :data:`TITLE_LINE_MIN_WORDS` words: a line after the first, or that part
+    of the first line itself ("Headline | Site" gives "Headline")."""
+    whole = _token_key(first)
     suffixes = list(_TITLE_SUFFIX.finditer(first))
-    if suffixes:
-        keys.add(_token_key(first[: suffixes[-1].start()]))
-    keys = {key for key in keys if key.count(" ") + 1 >= TITLE_LINE_MIN_WORDS}
-    return [i > 0 and bool(keys) and _token_key(text) in keys for i, text in chosen]
+    head = _token_key(first[: suffixes[-1].start()]) if suffixes else ""
+    keys = {key for key in (whole, head) if key.count(" ") + 1 >= TITLE_LINE_MIN_WORDS}
+    if not keys:
+        return [False] * len(chosen)
+    return [_token_key(text) in keys if i > 0 else head in keys and _token_key(text) == head for i, text in chosen]
 
 
 def url_words(url: str | None) -> frozenset[str] | None:

@@ -240,21 +240,23 @@ def test_a_title_line_on_top_chooses_between_two_headline_lines() -> None:
 @pytest.mark.parametrize(
     ("first", "echoes"),
     [
-        ("Council approves budget | Daily Gazette", [False, True, False, True]),
-        ("Council approves budget", [False, True, False, True]),
+        # the first line's part before the site's name, and the lines after it that repeat that part
+        ("Council approves budget | Daily Gazette", [False, True, True, False, True]),
+        ("Council approves budget", [False, False, True, False, True]),
         # the site's name before the last separator is too short to count; the whole line is no candidate's
-        ("Daily Gazette | Council approves budget", [False, False, False, False]),
+        ("Daily Gazette | Council approves budget", [False, False, False, False, False]),
     ],
 )
 def test_title_line_echoes(first: str, echoes: list[bool]) -> None:
-    chosen = [(0, first), (3, "Council approves budget"), (4, "Daily Gazette"), (5, "COUNCIL approves budget!")]
+    chosen = [(0, first), (0, "Council approves budget"), (3, "Council approves budget"), (4, "Daily Gazette"),
+              (5, "COUNCIL approves budget!")]  # fmt: skip
     assert title_line_echoes(first, chosen) == echoes
 
 
 @pytest.mark.parametrize(("n", "echo"), [(TITLE_LINE_MIN_WORDS - 1, False), (TITLE_LINE_MIN_WORDS, True)])
 def test_title_line_min_words_edge(n: int, echo: bool) -> None:
     headline = " ".join(["Council", "approves", "budget", "after", "debate"][:n])
-    assert title_line_echoes(f"{headline} | Gazette", [(2, headline)]) == [echo]
+    assert title_line_echoes(f"{headline} | Gazette", [(0, headline), (2, headline)]) == [echo, echo]
 
 
 @pytest.mark.parametrize(("margin", "chosen"), [(-0.01, 1), (0.01, 0)])
