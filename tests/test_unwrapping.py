@@ -201,6 +201,20 @@ def test_text_nodes_edge() -> None:
     assert joined(pair * (FRAGMENT_MIN_LEADING - 1)) == pair * (FRAGMENT_MIN_LEADING - 1)
 
 
+@pytest.mark.parametrize("mark", [".", "!", "?"])
+def test_an_end_mark_alone_on_its_line_marks_a_text_node_dump(mark: str) -> None:
+    """A sentence whose last words are a link ends on a line of its own: that
+    line is text-node evidence, and joins the link's line without a space."""
+    sentence = ["Look for foods fortified with", "calcium", "and", "vitamin D", mark]
+    assert joined(sentence * FRAGMENT_MIN_LEADING) == [f"Look for foods fortified with calcium and vitamin D{mark}"] * (
+        FRAGMENT_MIN_LEADING
+    )
+    # one fewer such line: nothing is joined; an ellipsis alone is no end mark
+    assert joined(sentence * (FRAGMENT_MIN_LEADING - 1)) == sentence * (FRAGMENT_MIN_LEADING - 1)
+    dots = ["Look for foods fortified with", "calcium", "..."]
+    assert joined(dots * FRAGMENT_MIN_LEADING) == dots * FRAGMENT_MIN_LEADING
+
+
 def test_a_link_inside_a_sentence_is_joined_on_both_sides() -> None:
     """A short line between a line that breaks off in a lower-case word and
     one that carries the sentence on is a link's text: the three are one
