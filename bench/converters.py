@@ -30,6 +30,14 @@ Converters:
   (inline tags still glue words). Held out.
 - ``stripped``: ``soup.get_text(" ", strip=True)``: the text nodes stripped and joined by one
   space; line breaks inside a node stay. Held out.
+- ``resiliparse``: Resiliparse's ``extract_plain_text(html)`` (the real package, defaults: the
+  whole page, list items as ``  • item``, table cells split by tabs, a blank line between
+  blocks), what corpus builders that skip its main-content mode hand on. Held out.
+- ``resimain``: Resiliparse's ``extract_plain_text(html, main_content=True)`` (as DCLM's corpus
+  was made): its own boilerplate heuristics already dropped most furniture, so the question is
+  what is left to remove and that nothing of the article is lost. Held out.
+- ``htmltext``: Zyte's ``html_text.extract_text(html)`` (the real package, defaults: the
+  ``<title>`` first, a blank line around each block, inline runs joined by spaces). Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -246,6 +254,27 @@ class _LineWriter:
             self.lines.append(line)
 
 
+def resiliparse_text(html: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text  # type: ignore[import-not-found]
+
+    text: str = extract_plain_text(html)
+    return text
+
+
+def resimain_text(html: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    text: str = extract_plain_text(html, main_content=True)
+    return text
+
+
+def htmltext_text(html: str) -> str:
+    import html_text  # type: ignore[import-untyped]
+
+    text: str = html_text.extract_text(html)
+    return text
+
+
 def plain_text(html: str) -> str:
     """Block-level elements' text, one per line, no blank lines, no bullets, no indentation."""
     data = html.encode("utf-8", "surrogatepass")
@@ -292,6 +321,9 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "gettext": gettext_text,
     "flat": flat_text,
     "stripped": stripped_text,
+    "resiliparse": resiliparse_text,
+    "resimain": resimain_text,
+    "htmltext": htmltext_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
