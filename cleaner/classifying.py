@@ -46,6 +46,7 @@ from .headline import (
     candidates,
     compare_candidates,
     dated_headline,
+    tidy_title,
     title_line_echoes,
     topic_words,
     url_rows,
@@ -677,7 +678,7 @@ def classify(
             line.set(Label.CAPTION, f.rule.reason)
         elif title is not None and i == title[0]:
             line.set(Label.TITLE, "field:title")
-            fields.title = without_bullet(title[1])
+            fields.title = tidy_title(without_bullet(title[1]))
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
         elif f.words == 0 and f.rule is None:

@@ -176,6 +176,34 @@ _MONTHS = month_words()
 Candidate = tuple[int, str]
 
 
+#: What a headline's line may carry at its edges that is no part of the
+#: headline: a table's cell rule, a dangling site separator, an unclosed
+#: Markdown strong mark ("| **Headline", "Headline |", "Headline -",
+#: "| : Headline", "… nicht an.|"). A cell rule goes even when it touches
+#: a word; another mark that touches one stays ("-5 degrees", "»Zitat«"),
+#: and a closing "»" goes only when no "«" opens a quotation.
+_TITLE_LEAD = re.compile(r"^(?:\|+\s*|[»›·:/–—-]+\s+|\*\*|__)+")
+_TITLE_TRAIL = re.compile(r"(?:\s*\|+|\s+[›·:/–—-]+|\*\*|__)+$")
+_TITLE_TRAIL_QUOTE = re.compile(r"\s+»$")
+
+
+def tidy_title(text: str) -> str:
+    """The headline ``text`` without the marks at its edges that belong to
+    its line's layout, not to the headline (the line itself is left as is).
+
+    >>> tidy_title("| **Les Français travaillent-ils trop peu ?"), tidy_title("Letters to the Editor |")
+    ('Les Français travaillent-ils trop peu ?', 'Letters to the Editor')
+    >>> tidy_title("| : Kenji Fujimori: juicio"), tidy_title("Find an agent »"), tidy_title("Invalid query|")
+    ('Kenji Fujimori: juicio', 'Find an agent', 'Invalid query')
+    >>> tidy_title("« Je ne fais pas que voter blanc »"), tidy_title("»Gute Löhne«"), tidy_title("-5 degrees")
+    ('« Je ne fais pas que voter blanc »', '»Gute Löhne«', '-5 degrees')
+    """
+    tidy = _TITLE_TRAIL.sub("", _TITLE_LEAD.sub("", text.strip()))
+    if "«" not in tidy:
+        tidy = _TITLE_TRAIL_QUOTE.sub("", tidy)
+    return tidy or text.strip()
+
+
 def title_line_echoes(first: str, chosen: Sequence[Candidate]) -> list[bool]:
     """Whether each candidate says what the ``first`` line says, or its part
     before its last title separator, as words (:func:`~cleaner.html_words.word_key`),

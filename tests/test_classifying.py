@@ -238,6 +238,22 @@ def test_a_title_line_on_top_chooses_between_two_headline_lines() -> None:
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "Council approves budget after long debate |",
+        "| **Council approves budget after long debate",
+        "Council approves budget after long debate »",
+    ],
+)
+def test_the_headline_field_drops_its_lines_layout_marks(line: str) -> None:
+    """A table's cell rule, an unclosed strong mark or a dangling separator
+    on the headline's line stay out of the headline; the line is read as it is."""
+    doc = clean("\n\n".join([line, *PROSE]))
+    assert doc.title == "Council approves budget after long debate"
+    assert [(x.text, x.label) for x in doc.lines[:1]] == [(line, Label.TITLE)]
+
+
+@pytest.mark.parametrize(
     ("first", "echoes"),
     [
         # the first line's part before the site's name, and the lines after it that repeat that part
