@@ -183,7 +183,7 @@ Candidate = tuple[int, str]
 #: a word; another mark that touches one stays ("-5 degrees", "»Zitat«"),
 #: and a closing "»" goes only when no "«" opens a quotation.
 _TITLE_LEAD = re.compile(r"^(?:\|+\s*|[»›·:/–—-]+\s+|\*\*|__)+")
-_TITLE_TRAIL = re.compile(r"(?:\s*\|+|\s+[›·:/–—-]+|\*\*|__)+$")
+_TITLE_TRAIL = re.compile(r"(?:\s*\|+|\s+[›·:/–—-]+|\s*\*\*|\s*__)+$")
 _TITLE_TRAIL_QUOTE = re.compile(r"\s+»$")
 
 
@@ -195,6 +195,8 @@ def tidy_title(text: str) -> str:
     ('Les Français travaillent-ils trop peu ?', 'Letters to the Editor')
     >>> tidy_title("| : Kenji Fujimori: juicio"), tidy_title("Find an agent »"), tidy_title("Invalid query|")
     ('Kenji Fujimori: juicio', 'Find an agent', 'Invalid query')
+    >>> tidy_title("Ischgl __"), tidy_title("| | Eintracht Presse : Eintracht Frankfurt")
+    ('Ischgl', 'Eintracht Presse : Eintracht Frankfurt')
     >>> tidy_title("« Je ne fais pas que voter blanc »"), tidy_title("»Gute Löhne«"), tidy_title("-5 degrees")
     ('« Je ne fais pas que voter blanc »', '»Gute Löhne«', '-5 degrees')
     """
