@@ -31,8 +31,9 @@ Converters:
 - ``stripped``: ``soup.get_text(" ", strip=True)``: the text nodes stripped and joined by one
   space; line breaks inside a node stay. Held out.
 - ``resiliparse``: Resiliparse's ``extract_plain_text(html)`` (the real package, defaults: the
-  whole page, list items as ``  • item``, table cells split by tabs, a blank line between
-  blocks), what corpus builders that skip its main-content mode hand on. Held out.
+  whole page, list items as ``  • item``, images' alt text kept, table cells split by tabs, a
+  blank line around paragraphs and headings only), what corpus builders that skip its
+  main-content mode hand on. Held out.
 - ``resimain``: Resiliparse's ``extract_plain_text(html, main_content=True)`` (as DCLM's corpus
   was made): its own boilerplate heuristics already dropped most furniture, so the question is
   what is left to remove and that nothing of the article is lost. Held out.
