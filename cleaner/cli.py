@@ -213,7 +213,7 @@ def _payload_id(payload: Any) -> Any:
     type=click.Choice(OUTPUT_FORMATS),
     default="text",
     show_default=True,
-    help="text: headline, standfirst, body; markdown: with # headings; jsonl: one record per document.",
+    help="text: headline, standfirst, body; markdown: with # headings and - lists; jsonl: one record per document.",
 )
 @click.option(
     "--explain",

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .document import Document, Label, Line
+from .features import without_bullet
 from .pipeline import readable_text
 from .reading import Reject
 
@@ -42,7 +44,23 @@ def to_record(doc: Document, *, explain: bool = False) -> dict[str, Any]:
     return record
 
 
+#: A numbered list item as converters write it ("1. ", "2) "): Markdown's own.
+_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s")
+
+
+def _markdown_item(text: str) -> str | None:
+    """A body line as a Markdown list item, or None when it is no list item:
+    a converter's bullet ("•", "*", "o", "▪" …) becomes "- ", a numbered item stays."""
+    item = without_bullet(text)
+    if item != text:
+        return f"- {item}"
+    return text if _NUMBERED_ITEM.match(text) else None
+
+
 def to_markdown(doc: Document) -> str:
+    """``#`` headline, the standfirst in emphasis, the credits, then the body:
+    ``##`` subheadings, and each run of list items as one Markdown list (the
+    same ``- `` bullet whatever the converter wrote)."""
     parts = []
     if doc.title:
         parts.append(f"# {doc.title}")
@@ -51,7 +69,14 @@ def to_markdown(doc: Document) -> str:
     credits = " · ".join(x for x in (doc.byline and f"By {doc.byline}", doc.dateline, doc.date) if x)
     if credits:
         parts.append(credits)
-    parts.extend(f"## {line.text}" if line.label is Label.HEADING else line.text for line in doc.paragraphs)
+    in_list = False
+    for line in doc.paragraphs:
+        item = None if line.label is Label.HEADING else _markdown_item(line.text)
+        if item is not None and in_list:
+            parts[-1] += "\n" + item
+        else:
+            parts.append(f"## {line.text}" if line.label is Label.HEADING else item or line.text)
+        in_list = item is not None
     return "\n\n".join(parts)
 
 

@@ -109,6 +109,17 @@ def test_markdown_marks_headings() -> None:
     assert "\n\n## What changes\n\n" in out
 
 
+@pytest.mark.parametrize("bullet", ["*", "•", "o", "-", "▪"])
+def test_markdown_writes_each_run_of_list_items_as_one_list(bullet: str) -> None:
+    items = ["Schools get a tenth more", "Roads get new lights", "A review comes in spring"]
+    listed = "\n".join(f"  {bullet} {item}" for item in items)
+    text = ARTICLE.replace("\n\nThe plan", f"\n\nThe plan in short:\n\n{listed}\n\nThe plan")
+    _, out, _ = run(["--to", "markdown"], text)
+    assert "\n\n- Schools get a tenth more\n- Roads get new lights\n- A review comes in spring\n\n" in out
+    _, plain, _ = run([], text)
+    assert f"\n\n{bullet} Schools get a tenth more\n\n" in plain  # the text output writes the line as it was
+
+
 def test_bad_records_are_reported_and_the_stream_goes_on(tmp_path: Path) -> None:
     stream = b"\n".join(
         [
