@@ -706,7 +706,7 @@ def classify(
         elif not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS and f.has_date:
             # a short date line in the article is a timestamp, not a subheading
             line.set(Label.BOILERPLATE, "shape:date-line")
-        elif i < a.end and not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS:
+        elif i < a.end and not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS and not _bulleted(line):
             line.set(Label.HEADING, "shape:heading")
         else:
             line.set(Label.BODY, f"model:{a.probability[i]:.2f}")
@@ -754,6 +754,12 @@ def _related_lists(lines: list[Line], a: Analysis) -> None:
             if lines[j].label in BODY_LABELS:
                 lines[j].set(Label.BOILERPLATE, "shape:related-list")
             j += 1
+
+
+def _bulleted(line: Line) -> bool:
+    """Whether a line opens with a converter's list bullet ("* ", "• ", "o "; not
+    a number, which section headings carry too): a list item, never a subheading."""
+    return without_bullet(line.text) != line.text
 
 
 def _related_header(f: LineFeatures) -> bool:

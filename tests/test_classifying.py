@@ -619,6 +619,20 @@ def test_a_run_of_date_lines_is_a_list_shorter_runs_are_timestamps() -> None:
     assert dates_kept(DATE_LIST_MIN_LINES - 1) == [False] * (DATE_LIST_MIN_LINES - 1)
 
 
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("What the council decided", Label.HEADING),
+        ("* What the council decided", Label.BODY),
+        ("• What the council decided", Label.BODY),
+        ("2. What the council decided", Label.HEADING),  # a numbered section heading
+    ],
+)
+def test_a_bulleted_line_in_the_article_is_a_list_item_not_a_subheading(line: str, label: Label) -> None:
+    doc = clean("\n\n".join([PROSE[0], PROSE[1], line, PROSE[2], PROSE[3]]))
+    assert {x.text: x.label for x in doc.lines}[line] is label
+
+
 def test_a_related_header_inside_the_article_takes_its_list_up_to_the_next_sentence() -> None:
     links = ["* Man arrested after seven trafficking victims found in car", "* Safety officials urge redesign of part"]
     subheading = "What the council decided"
@@ -630,9 +644,9 @@ def test_a_related_header_inside_the_article_takes_its_list_up_to_the_next_sente
     got = labelled("Related stories", *links)
     assert [got[link] for link in links] == [Label.BOILERPLATE] * 2
     assert got[PROSE[2]] is Label.BODY
-    # without the header the same lines are the article's subheadings
+    # without the header the same lines stay in the article, as list items (a bullet is no subheading)
     got = labelled(*links)
-    assert [got[link] for link in links] == [Label.HEADING] * 2
+    assert [got[link] for link in links] == [Label.BODY] * 2
     # a sentence ends the list: the subheading after it is the article's again
     got = labelled("Related stories", links[0], PROSE[3], subheading)
     assert got[links[0]] is Label.BOILERPLATE and got[subheading] is Label.HEADING
