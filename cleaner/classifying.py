@@ -79,6 +79,14 @@ RELATED_HEADERS = frozenset({"related-header", "related-header-more"})
 STANDFIRST_MAX_WORDS = 30
 #: Longest in-body subheading, in words.
 HEADING_MAX_WORDS = 15
+#: Longest subheading that ends with a colon, in words: past it the line is
+#: a sentence introducing what follows. Of the 387 colon-ended subheadings
+#: of 5 or more words in 400 wcxb-dev inscriptis dumps (dev/0701 on), a
+#: random 40 were all such sentences ("Here is what my son says:", "The
+#: FROM clause can contain the following elements:") or lines of code;
+#: of 1-3 words they are labels ("Pros:", "Our criteria:", "What You'll
+#: Learn:"), of 4 both ("Jump to a section:", "Tax penalties may include:").
+COLON_HEADING_MAX_WORDS = 4
 #: Longest byline line, in words: the name itself is at most ``bylines.NAME_MAX_TOKENS``
 #: tokens, the rest of the line parts after separators ("By Scott Levine – Updated Sep 9,
 #: 2025 at 1:00 PM EST | Fact-checked by Frank Bass" has 17). ``python -m bench.fields``
@@ -706,7 +714,7 @@ def classify(
         elif not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS and f.has_date:
             # a short date line in the article is a timestamp, not a subheading
             line.set(Label.BOILERPLATE, "shape:date-line")
-        elif i < a.end and not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS and not _bulleted(line):
+        elif i < a.end and not a.prose[i] and not f.terminal and f.words <= HEADING_MAX_WORDS and _heading_shape(line):
             line.set(Label.HEADING, "shape:heading")
         else:
             line.set(Label.BODY, f"model:{a.probability[i]:.2f}")
@@ -756,10 +764,16 @@ def _related_lists(lines: list[Line], a: Analysis) -> None:
             j += 1
 
 
-def _bulleted(line: Line) -> bool:
-    """Whether a line opens with a converter's list bullet ("* ", "• ", "o "; not
-    a number, which section headings carry too): a list item, never a subheading."""
-    return without_bullet(line.text) != line.text
+def _heading_shape(line: Line) -> bool:
+    """Whether a short unterminated line of the article may be a subheading:
+    not when it opens with a converter's list bullet ("* ", "• ", "o "; a
+    number may open a section heading), a list item, nor when it ends with
+    a colon after ``COLON_HEADING_MAX_WORDS`` words, a sentence that
+    introduces a list or code ("Follow these steps for meditation:")."""
+    text = line.text.rstrip()
+    if without_bullet(text) != text:
+        return False
+    return not text.endswith(":") or len(text.split()) <= COLON_HEADING_MAX_WORDS
 
 
 def _related_header(f: LineFeatures) -> bool:

@@ -8,6 +8,7 @@ from cleaner import Label, Line, Options, clean
 from cleaner.classifying import (
     ABOVE_TITLE_MIN_WORDS,
     BYLINE_MAX_WORDS,
+    COLON_HEADING_MAX_WORDS,
     COMMENT_THREAD_MIN_MARKERS,
     DATE_LIST_GAP,
     DATE_LIST_MIN_LINES,
@@ -629,6 +630,18 @@ def test_a_run_of_date_lines_is_a_list_shorter_runs_are_timestamps() -> None:
     ],
 )
 def test_a_bulleted_line_in_the_article_is_a_list_item_not_a_subheading(line: str, label: Label) -> None:
+    doc = clean("\n\n".join([PROSE[0], PROSE[1], line, PROSE[2], PROSE[3]]))
+    assert {x.text: x.label for x in doc.lines}[line] is label
+
+
+@pytest.mark.parametrize(
+    ("n", "label"),
+    [(1, Label.HEADING), (COLON_HEADING_MAX_WORDS, Label.HEADING), (COLON_HEADING_MAX_WORDS + 1, Label.BODY)],
+)
+def test_colon_heading_max_words_edge(n: int, label: Label) -> None:
+    """A colon-ended line is a subheading up to the edge ("Pros:"); past it,
+    a sentence that introduces what follows ("Here is what the plan funds:")."""
+    line = " ".join(["Here", "is", "what", "the", "plan", "funds", "now"][:n]) + ":"
     doc = clean("\n\n".join([PROSE[0], PROSE[1], line, PROSE[2], PROSE[3]]))
     assert {x.text: x.label for x in doc.lines}[line] is label
 
