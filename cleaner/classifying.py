@@ -81,11 +81,12 @@ STANDFIRST_MAX_WORDS = 30
 HEADING_MAX_WORDS = 15
 #: Longest subheading that ends with a colon, in words: past it the line is
 #: a sentence introducing what follows. Of the 387 colon-ended subheadings
-#: of 5 or more words in 400 wcxb-dev inscriptis dumps (dev/0701 on), a
-#: random 40 were all such sentences ("Here is what my son says:", "The
-#: FROM clause can contain the following elements:") or lines of code;
-#: of 1-3 words they are labels ("Pros:", "Our criteria:", "What You'll
-#: Learn:"), of 4 both ("Jump to a section:", "Tax penalties may include:").
+#: of 5 or more words in 400 wcxb-dev inscriptis dumps (the 701st to the
+#: 1,100th of the cached file), a random 40 were all such sentences ("Here
+#: is what my son says:", "The FROM clause can contain the following
+#: elements:") or lines of code; of 1-3 words they are labels ("Pros:",
+#: "Our criteria:", "What You'll Learn:"), of 4 both ("Jump to a section:",
+#: "Tax penalties may include:").
 COLON_HEADING_MAX_WORDS = 4
 #: Longest byline line, in words: the name itself is at most ``bylines.NAME_MAX_TOKENS``
 #: tokens, the rest of the line parts after separators ("By Scott Levine – Updated Sep 9,
