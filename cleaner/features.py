@@ -37,7 +37,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?。！？]['\"”’“‘»)]*\s+['\"“‘�
 #: Read as a bullet, wcxb-dev inscriptis titles .7705 -> .7743, the other
 #: cells unchanged.
 _O_BULLET = r"o\s+(?=[^\W\d_a-zß-ÿ])"
-_BULLET = re.compile(rf"^\s*(?:[*+•·▪►▸◦‣●○■□]|-\s|{_O_BULLET}|\d{{1,2}}[.)]\s)")
+#: A numbered list item's number as converters write it ("1. ", "2) ").
+_NUMBER = r"\d{1,2}[.)]\s"
+NUMBERED_ITEM = re.compile(_NUMBER)
+_BULLET = re.compile(rf"^\s*(?:[*+•·▪►▸◦‣●○■□]|-\s|{_O_BULLET}|{_NUMBER})")
 #: A converter's list bullet before a headline.
 _LEADING_BULLET = re.compile(rf"^(?:[*+•·▪►▸◦‣●○■□-]\s+|{_O_BULLET})")
 # link-like: a URL or domain, or an e-mail address, @handle or #hashtag

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from .document import Document, Label, Line
-from .features import without_bullet
+from .features import NUMBERED_ITEM, without_bullet
 from .pipeline import readable_text
 from .reading import Reject
 
@@ -44,17 +43,13 @@ def to_record(doc: Document, *, explain: bool = False) -> dict[str, Any]:
     return record
 
 
-#: A numbered list item as converters write it ("1. ", "2) "): Markdown's own.
-_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s")
-
-
 def _markdown_item(text: str) -> str | None:
     """A body line as a Markdown list item, or None when it is no list item:
     a converter's bullet ("•", "*", "o", "▪" …) becomes "- ", a numbered item stays."""
     item = without_bullet(text)
     if item != text:
         return f"- {item}"
-    return text if _NUMBERED_ITEM.match(text) else None
+    return text if NUMBERED_ITEM.match(text) else None  # Markdown's own
 
 
 def to_markdown(doc: Document) -> str:
