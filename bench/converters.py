@@ -39,6 +39,11 @@ Converters:
   what is left to remove and that nothing of the article is lost. Held out.
 - ``htmltext``: Zyte's ``html_text.extract_text(html)`` (the real package, defaults: the
   ``<title>`` first, a blank line around each block, inline runs joined by spaces). Held out.
+- ``tagstrip``: the tags taken out of the page source as Scrapy users do it with w3lib (the real
+  package: ``remove_tags(remove_tags_with_content(remove_comments(html), ("script", "style")))``):
+  the source's own line breaks and indentation are the layout, inline tags glue words, and the
+  character references stay as written (``&amp;``, ``&#8217;``, ``&nbsp;``), since ``remove_tags``
+  does not decode them. Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -276,6 +281,13 @@ def htmltext_text(html: str) -> str:
     return text
 
 
+def tagstrip_text(html: str) -> str:
+    from w3lib.html import remove_comments, remove_tags, remove_tags_with_content  # type: ignore[import-not-found]
+
+    text: str = remove_tags(remove_tags_with_content(remove_comments(html), ("script", "style")))
+    return text
+
+
 def plain_text(html: str) -> str:
     """Block-level elements' text, one per line, no blank lines, no bullets, no indentation."""
     data = html.encode("utf-8", "surrogatepass")
@@ -325,6 +337,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "resiliparse": resiliparse_text,
     "resimain": resimain_text,
     "htmltext": htmltext_text,
+    "tagstrip": tagstrip_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
