@@ -5,6 +5,13 @@ Policy (documented in the README):
 * mojibake is repaired with ftfy, but only when a cheap check sees the
   signature of UTF-8 read as Latin-1/cp1252 (ftfy's own check costs more
   than the whole cleaning of a page);
+* HTML character references (``&amp;``, ``&#8217;``, ``&nbsp;``: what a
+  scraper that strips the tags without decoding leaves) are decoded, over
+  and over until none is left (``&amp;amp;`` is ``&``), in a line with no
+  ``<`` (with a ``<`` in it the line may be markup or code about markup,
+  whose references are meant as written: ftfy's rule, line by line so that
+  cleaning twice changes nothing). Only references closed by ``;`` count:
+  "?lang=en&notify=1" keeps its ``&not`` (see :func:`decode_entities`);
 * Unicode NFC;
 * no-break spaces, tabs and every other ``Zs`` space become a plain space,
   runs of spaces one space, indentation and trailing spaces go;
@@ -35,8 +42,10 @@ Line breaks are not handled here: :mod:`cleaner.segmenting` splits lines.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from html.entities import html5
 from itertools import islice
 
 import ftfy
@@ -108,6 +117,39 @@ def repair_encoding(text: str) -> str:
     'café'
     """
     return ftfy.fix_text(text, _FTFY_CONFIG) if has_mojibake(text) else text
+
+
+# A character reference closed by ";": decimal, hexadecimal or named (looked up in HTML5's table, so
+# a name that is not one, "&nbspx;", stays as written; html.unescape would read its "&nbsp").
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decoded(reference: re.Match[str]) -> str:
+    text = reference.group()
+    if text[1] == "#":
+        return html.unescape(text)  # a code point; out of range or a surrogate: U+FFFD
+    return html5.get(text[1:], text)
+
+
+def decode_entities(line: str) -> str:
+    """``line`` with its character references decoded until none is left,
+    unless it holds a ``<`` (then it may be markup, or code about markup).
+
+    >>> decode_entities("Tom &amp;amp; Jerry&#8217;s &quot;show&quot;&nbsp;&copy;")
+    'Tom & Jerry’s "show"\xa0©'
+    >>> decode_entities("&nbspx; &madeup; AT&T, R&D, ?a=1&notify=2")
+    '&nbspx; &madeup; AT&T, R&D, ?a=1&notify=2'
+    >>> decode_entities("Write &amp; as <code>&amp;amp;</code>")
+    'Write &amp; as <code>&amp;amp;</code>'
+    """
+    if "<" in line:
+        return line
+    while "&" in line:
+        decoded = _ENTITY.sub(_decoded, line)
+        if decoded == line:
+            break
+        line = decoded
+    return line
 
 
 #: Longest line :func:`strip_markdown` reads: its lazy patterns would cost

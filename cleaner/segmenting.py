@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 from .document import Line
 from .normalizing import (
+    decode_entities,
     has_link_numbers,
     has_link_targets,
     has_mojibake,
@@ -50,8 +51,9 @@ def split_lines(text: str) -> list[str]:
 def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) -> list[Line]:
     """The non-blank lines of one document, numbered from 1, normalized.
 
-    Mojibake is repaired line by line, after splitting, so a repair can never
-    change the numbering of the input lines. The paragraphs of a hard-wrapped
+    Mojibake is repaired and character references decoded line by line,
+    after splitting, so neither can change the numbering of the input lines
+    (a decoded ``&#10;`` is a space). The paragraphs of a hard-wrapped
     text are joined first (:func:`cleaner.unwrapping.unwrap`): each is one
     line, numbered by its first input line. The long lines of a glued text
     (:mod:`cleaner.ungluing`: a page's blocks run together, as
@@ -73,7 +75,8 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     for first, last, whole in unwrap(split) if layout else ((i, i, raw) for i, raw in enumerate(split)):
         parts = flat_sentences(whole, glued) if first in flat else unglue(whole) if glued else (whole,)
         for raw in parts:
-            norm = normalize_line(repair_encoding(raw) if repair else raw, ascii_punctuation=ascii_punctuation)
+            fixed = decode_entities(repair_encoding(raw) if repair else raw)
+            norm = normalize_line(fixed, ascii_punctuation=ascii_punctuation)
             if holds_markdown(norm):
                 norm = strip_markdown(norm)
             if numbered:

@@ -132,6 +132,7 @@ ODD_LINES = [
     "\ufeffBOM inside",
     "\u2028line separator\u2029paragraph separator",
     "lone CR\rin the middle\r\nand CRLF",
+    "Tom &amp;amp; Jerry&#8217;s &#10;&#12;&#x2028;&#0;&#xD800;&#x110000;&bogus;&nbspx; &lt;show&gt;",
 ]
 
 #: Markup that breaks parsers: deep nesting, huge attributes, unclosed and stray tags, comments, entities.

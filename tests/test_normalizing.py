@@ -14,6 +14,7 @@ from cleaner.normalizing import (
     LINK_NUMBER_MIN,
     LINK_TARGET_MIN,
     MARKDOWN_MAX_CHARS,
+    decode_entities,
     has_link_numbers,
     has_link_targets,
     normalize_line,
@@ -70,6 +71,39 @@ def test_mojibake_is_repaired_and_clean_text_left_alone() -> None:
     assert repair_encoding("The caf\u00c3\u00a9 \u00e2\u20ac\u201c open") == "The caf\u00e9 \u2013 open"
     for clean in ("Fran\u00e7ais \u00e0 Paris", "\u00c2ge moyen", "na\u00efve caf\u00e9"):
         assert repair_encoding(clean) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Tom &amp; Jerry&#8217;s &#x201C;show&#x201D;", "Tom & Jerry\u2019s \u201cshow\u201d"),
+        ("double &amp;amp; triple &amp;amp;amp; escaped", "double & triple & escaped"),
+        ("&nbsp;&nbsp;spaced&#160;out&#10;&#x2028;", "spaced out"),
+        ("&lt;b&gt; in a tag-stripped dump", "<b> in a tag-stripped dump"),
+        ("a null &#0; and a surrogate &#xD800;", "a null \ufffd and a surrogate \ufffd"),
+    ],
+)
+def test_character_references_are_decoded(raw: str, expected: str) -> None:
+    assert [line.text for line in segment(raw)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "AT&T, R&D and Q&A",  # no reference
+        "https://example.org/?lang=en&notify=1&copy=2",  # legacy names without ";" ("&not", "&copy")
+        "&madeup; &nbspx; & amp;",  # not a reference of HTML5's table
+        "Write &amp; as <code>&amp;amp;</code>",  # a line with "<": markup, or code about markup
+    ],
+)
+def test_what_is_left_as_written(raw: str) -> None:
+    assert [line.text for line in segment(raw)] == [raw]
+
+
+@given(st.text(alphabet="&#x;amplt<g0123489AD ", max_size=40))
+def test_decoding_references_is_idempotent(text: str) -> None:
+    once = decode_entities(text)
+    assert decode_entities(once) == once
 
 
 def test_line_breaks_of_every_kind() -> None:
