@@ -4,6 +4,7 @@
     python -m bench.html_dev compare [--datasets ...] [--modes none,rules,full]
     python -m bench.html_dev timing  [--datasets ...] [--limit N]   # interleaved per-page timing, 1 process
     python -m bench.html_dev dates   [--datasets ...] [--limit N]   # date: ours vs the previous path, always extensive
+    python -m bench.html_dev sniff   [--datasets ...]           # --from auto's sniff: the pages, every cached dump
 
 `compare` runs ``cleaner.pipeline.clean_extraction`` on the cached extractions with each
 second-pass mode and prints one table per dataset (same metrics as ``bench.run``). The final
@@ -181,9 +182,36 @@ def dates(dataset: str, limit: int | None) -> str:
     )
 
 
+def sniff(dataset: str) -> str:
+    """How ``--from auto`` reads the pages that open like HTML, and the text
+    dumps of them (every converter cached in ``bench/.cache/dumps``) that do:
+    their markup line shares (``cleaner.html_decoding.MARKUP_MIN_LINE_SHARE``)."""
+    from bench.converters import CONVERTERS, dump_path
+    from cleaner.html_decoding import looks_like_html, markup_line_share, opens_like_html
+
+    pages = [doc.html or "" for doc in load_docs(dataset, with_html=True)]
+    shares = sorted(markup_line_share(html) for html in pages if opens_like_html(html))
+    html = sum(map(looks_like_html, pages))
+    out = [
+        f"{dataset}: {len(shares)} of {len(pages)} pages open like HTML, markup line share min {shares[0]:.3f}, "
+        f"median {shares[len(shares) // 2]:.3f}; {html} read as HTML"
+    ]
+    for converter in CONVERTERS:
+        path = dump_path(dataset, converter)
+        if not path.exists():
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            texts = [rec["text"] for rec in map(json.loads, fh)]
+        opening = [(markup_line_share(text), looks_like_html(text)) for text in texts if opens_like_html(text)]
+        if opening:
+            cells = ", ".join(f"{share:.3f}{' (HTML)' if read else ''}" for share, read in sorted(opening))
+            out.append(f"  {converter} dumps opening like HTML: {cells}")
+    return "\n".join(out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.html_dev")
-    ap.add_argument("what", choices=("cache", "compare", "timing", "dates"))
+    ap.add_argument("what", choices=("cache", "compare", "timing", "dates", "sniff"))
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--datasets", default=DEFAULT_DATASETS)
     ap.add_argument("--modes", default="none,rules,full")
@@ -197,6 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(timing(dataset, args.limit), flush=True)
         elif args.what == "dates":
             print(dates(dataset, args.limit), flush=True)
+        elif args.what == "sniff":
+            print(sniff(dataset), flush=True)
         else:
             print(compare(dataset, args.modes.split(","), args.digits), flush=True)
     return 0

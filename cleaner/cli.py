@@ -205,7 +205,8 @@ def _payload_id(payload: Any) -> Any:
     default="auto",
     show_default=True,
     help="Input format; auto: JSONL when the input opens with '{', else each document is sniffed: "
-    "HTML when it opens like a page, else plain text. JSONL records may hold a page in 'html'.",
+    "HTML when it opens like a page and its lines hold markup, else plain text. "
+    "JSONL records may hold a page in 'html'.",
 )
 @click.option(
     "--to",

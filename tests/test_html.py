@@ -25,7 +25,7 @@ from cleaner.html import extract, page_lines, page_walk, plain_dump
 from cleaner.html_asides import AsidesError, headline_parts, html_asides, parse_asides, parse_headline_parts
 from cleaner.html_blocks import GAP_KINDS, Block, Extraction
 from cleaner.html_date_stamps import DateStampsError, date_stamp_words, is_date_stamp, parse_date_stamps
-from cleaner.html_decoding import decode_html, looks_like_html
+from cleaner.html_decoding import MARKUP_MIN_LINE_SHARE, decode_html, looks_like_html
 from cleaner.html_gaps import ARTICLE_CONTAINER_SHARE, PIECE_WINDOW, TAIL_MIN_LINES, with_gaps
 from cleaner.html_second_pass import BEFORE_HEADLINE_MAX_WORDS, HTML_CLOSER_TAIL_SHARE, RULE_MAX_WORDS
 from cleaner.html_titles import KICKER_MIN_CHARS, choose_title, fuse_title, split_site_suffix
@@ -124,6 +124,34 @@ def test_html_is_sniffed(head: str) -> None:
 @pytest.mark.parametrize("head", ["Headline\n\n<p>", "x < y and y > z", "", '{"html": "<p>"}', "<3 you"])
 def test_text_is_not_sniffed_as_html(head: str) -> None:
     assert not looks_like_html(head)
+
+
+@pytest.mark.parametrize(("text_lines", "html"), [(round(1 / MARKUP_MIN_LINE_SHARE) - 1, True),
+                                                  (round(1 / MARKUP_MIN_LINE_SHARE), False)])  # fmt: skip
+def test_markup_line_share_edge(text_lines: int, html: bool) -> None:
+    document = '<div><img src="pixel.gif" alt=""></div>\n' + "A line of the article's text.\n" * text_lines
+    assert looks_like_html(document) is html
+
+
+def test_scripts_and_comments_are_not_a_pages_markup() -> None:
+    script = "<script>\n" + "var a = b;\n" * 200 + "</script>\n<!--\n" + "note\n" * 50 + "-->\n"
+    assert looks_like_html("<html>\n" + script + "<body>\n<p>Hi</p>\n</body>")
+    assert looks_like_html("<html>\n<script>\n" + "var a = b;\n" * 20_000)  # a script the window cuts
+
+
+def test_a_text_that_opens_with_a_left_over_tag_is_cleaned_as_text() -> None:
+    text = (
+        '<p style="display:none"><img src="https://example.org/pixel.gif"></p>\n\nHome\nNews\n\n'
+        "Council approves the new budget\n\n"
+        + "".join(
+            f"The council approved part {i} of the budget on Monday after a debate, officials said.\n\n"
+            for i in range(round(1 / MARKUP_MIN_LINE_SHARE))
+        )
+    )
+    doc = clean(text)
+    assert "html-fallback" not in doc.flags
+    assert doc.title == "Council approves the new budget"
+    assert doc.text.startswith("The council approved part 0 of the budget")
 
 
 # ---------------------------------------------------------------- titles
