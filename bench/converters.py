@@ -44,6 +44,10 @@ Converters:
   the source's own line breaks and indentation are the layout, inline tags glue words, and the
   character references stay as written (``&amp;``, ``&#8217;``, ``&nbsp;``), since ``remove_tags``
   does not decode them. Held out.
+- ``markdownify``: the real ``markdownify.markdownify(html)`` with its defaults, as LLM-data and
+  RAG pipelines use it (LangChain's transformer): h1 and h2 underlined with ``===`` / ``---``
+  (setext), Markdown's special characters escaped (``snake\_case``), links and images kept,
+  tables as Markdown tables, the head's ``<title>`` text first. Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -288,6 +292,13 @@ def tagstrip_text(html: str) -> str:
     return text
 
 
+def markdownify_text(html: str) -> str:
+    from markdownify import markdownify  # type: ignore[import-not-found]
+
+    text: str = markdownify(html)
+    return text
+
+
 def plain_text(html: str) -> str:
     """Block-level elements' text, one per line, no blank lines, no bullets, no indentation."""
     data = html.encode("utf-8", "surrogatepass")
@@ -338,6 +349,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "resimain": resimain_text,
     "htmltext": htmltext_text,
     "tagstrip": tagstrip_text,
+    "markdownify": markdownify_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
