@@ -46,7 +46,7 @@ Converters:
   does not decode them. Held out.
 - ``markdownify``: the real ``markdownify.markdownify(html)`` with its defaults, as LLM-data and
   RAG pipelines use it (LangChain's transformer): h1 and h2 underlined with ``===`` / ``---``
-  (setext), Markdown's special characters escaped (``snake\_case``), links and images kept,
+  (setext), Markdown's special characters escaped (``snake\\_case``), links and images kept,
   tables as Markdown tables, the head's ``<title>`` text first. Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
