@@ -171,17 +171,22 @@ _MD_LINK = re.compile(r"\[" + _MD_TEXT + r"\]" + _MD_TARGET)
 _MD_LINK_OPENER = re.compile(r"^([*+-] )?!?\[\**$")
 _MD_LINK_CLOSER = re.compile(r"^\**\]" + _MD_TARGET + r"\**")
 _MD_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
-_MD_STRONG = re.compile(r"\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*")
-_MD_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*(?![\w*])")
+# A marker escaped with a backslash ("\\*", "\\_") is a literal character: it neither opens nor closes.
+_MD_STRONG = re.compile(r"(?<!\\)\*\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*\*")
+_MD_EMPHASIS = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]+?)(?<=[^\s*\\])\*(?![\w*])")
 # Underscores also make identifiers (``__init__``, ``_private_``): only a
 # capitalized or several-word run between them is emphasis.
-_MD_UNDERSCORED = re.compile(r"(?<!\w)(__?)(?=[^\s_])((?:[A-Z]|[^_\s]+\s)[^_]*?)(?<=[^\s_])\1(?!\w)")
+_MD_UNDERSCORED = re.compile(r"(?<![\w\\])(__?)(?=[^\s_])((?:[A-Z]|[^_\s]+\s)[^_]*?)(?<=[^\s_\\])\1(?!\w)")
+# An asterisk or underscore a Markdown writer escaped ("snake\\_case", "Terms apply\\*", as
+# markdownify writes them), not after an escaped backslash.
+_MD_ESCAPED = re.compile(r"(?<!\\)\\([*_])")
 
 
 def strip_markdown(line: str) -> str:
     """A normalized line without its Markdown markup (repeated until none is left)
     and without the escape html2text puts at the start of a line so that it
-    does not read as a list ("1\\. Januar", "\\- 5 °C", "\\+ ab 2024").
+    does not read as a list ("1\\. Januar", "\\- 5 °C", "\\+ ab 2024"), nor
+    the one before an asterisk or an underscore ("snake\\_case").
 
     >>> strip_markdown("## **Breaking:** read [the report](https://example.org/r) _right now_")
     'Breaking: read the report right now'
@@ -193,9 +198,23 @@ def strip_markdown(line: str) -> str:
     ('1. Choose the Right Pot', '- 5 °C')
     >>> print(strip_markdown(r"C:\\Users\\jane and \\d+\\.\\d+"))
     C:\\Users\\jane and \\d+\\.\\d+
+    >>> print(strip_markdown(r"snake\\_case, a footnote\\*, \\_\\_init\\_\\_ and **bold**"))
+    snake_case, a footnote*, __init__ and bold
+
+    An escape whose character would make markup once unescaped stays, so
+    that cleaning the result again changes nothing:
+
+    >>> print(strip_markdown(r"\\*\\*not bold\\*\\* and \\*starred\\*"))
+    \\*\\*not bold\\*\\* and \\*starred\\*
     """
     line = _strip_markup(line)
-    return _MD_LINE_ESCAPE.sub(r"\1", line) if line.startswith(_LINE_ESCAPE_OPENERS) else line
+    if line.startswith(_LINE_ESCAPE_OPENERS):
+        line = _MD_LINE_ESCAPE.sub(r"\1", line)
+    if "\\" in line:
+        unescaped = _MD_ESCAPED.sub(r"\1", line)
+        if _strip_markup(unescaped) == unescaped:
+            line = unescaped
+    return line
 
 
 def holds_markdown(line: str) -> bool:

@@ -146,6 +146,12 @@ def test_split_documents_across_chunks() -> None:
         (r"\- 5 °C in der Nacht", "- 5 °C in der Nacht"),
         (r"\+ ab 1. Januar 2024", "+ ab 1. Januar 2024"),
         (r"\--", "--"),
+        # markdownify's escaped asterisks and underscores: literal characters, never emphasis
+        (r"Use snake\_case and \_\_init\_\_ names", "Use snake_case and __init__ names"),
+        (r"Terms apply\* and 5 \* 3", "Terms apply* and 5 * 3"),
+        (r"An \*escaped\* pair and *emphasis*", r"An \*escaped\* pair and emphasis"),  # would read as markup
+        (r"\_Not emphasis\_", r"\_Not emphasis\_"),
+        (r"a path C:\\_data", r"a path C:\\_data"),  # after an escaped backslash
     ],
 )
 def test_strip_markdown(line: str, expected: str) -> None:
@@ -184,7 +190,7 @@ def test_strip_markdown_length_edge() -> None:
     assert strip_markdown(f"**{body}x**") == f"**{body}x**"
 
 
-@given(st.text(alphabet="#*_[]()! aB\t", max_size=40))
+@given(st.text(alphabet="#*_[]()! aB\t\\", max_size=40))
 def test_strip_markdown_is_idempotent_and_invents_nothing(text: str) -> None:
     line = normalize_line(text)
     once = strip_markdown(line)
