@@ -48,6 +48,10 @@ Converters:
   RAG pipelines use it (LangChain's transformer): h1 and h2 underlined with ``===`` / ``---``
   (setext), Markdown's special characters escaped (``snake\\_case``), links and images kept,
   tables as Markdown tables, the head's ``<title>`` text first. Held out.
+- ``trafilatura``: the text of ``trafilatura.extract(html, include_comments=False,
+  include_tables=True)``, the main content already extracted (what a pipeline that ran
+  trafilatura hands on): the question is what furniture is left and that nothing is lost.
+  Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -299,6 +303,12 @@ def markdownify_text(html: str) -> str:
     return text
 
 
+def trafilatura_text(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
+
+
 def plain_text(html: str) -> str:
     """Block-level elements' text, one per line, no blank lines, no bullets, no indentation."""
     data = html.encode("utf-8", "surrogatepass")
@@ -350,6 +360,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "htmltext": htmltext_text,
     "tagstrip": tagstrip_text,
     "markdownify": markdownify_text,
+    "trafilatura": trafilatura_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")
