@@ -130,6 +130,21 @@ def _load_cleaner_url() -> SystemFn:
 register("cleaner_url", "text-url", _load_cleaner_url)
 
 
+def _load_cleaner_extracted() -> SystemFn:
+    """``cleaner.clean(text, Options(extracted=True))``: the text is an extractor's article (``--extracted``)."""
+    cleaner = importlib.import_module("cleaner")
+    options = cleaner.Options(extracted=True)
+
+    def run(text: str) -> tuple[str, str | None]:
+        doc = cleaner.clean(text, options)
+        return doc.text, doc.title
+
+    return run
+
+
+register("cleaner_extracted", "text", _load_cleaner_extracted)
+
+
 def _trafilatura_html(html: str) -> tuple[str, str | None]:
     import trafilatura
 

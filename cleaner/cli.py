@@ -249,6 +249,12 @@ def _payload_id(payload: Any) -> Any:
     metavar="SECONDS",
     help="Give up an HTML page after this long (a reject of kind 'timeout'); 0: no bound.",
 )
+@click.option(
+    "--extracted",
+    is_flag=True,
+    help="The text is already an article, as a main-content extractor wrote it (trafilatura's text output): only "
+    "the furniture rules remove lines (share bars, related stories, credits …), not the model of whole pages.",
+)
 @click.option("--ascii-punctuation", is_flag=True, help="Fold typographic quotes and dashes to ASCII.")
 @click.option("--no-language", is_flag=True, help="Skip language detection (lang is 'und').")
 @click.option(
@@ -290,6 +296,7 @@ def main(
     rejects: IO[str] | None,
     strict: bool,
     html_timeout: float,
+    extracted: bool,
     ascii_punctuation: bool,
     no_language: bool,
     jobs: int,
@@ -308,6 +315,7 @@ def main(
         ascii_punctuation=ascii_punctuation,
         detect_language=not no_language,
         html_timeout=html_timeout or None,
+        extracted=extracted,
     )
     output = _Output(sys.stdout.buffer, rejects, output_format, explain)
     output.progress.enabled = sys.stderr.isatty()

@@ -37,6 +37,12 @@ class Options:
     opens like a page, see :func:`cleaner.html_decoding.looks_like_html`).
     ``html_field``: the field of a record that holds a page's HTML (read when
     the record has no ``text_field``, or with ``input_format="html"``).
+    ``extracted``: the text is already an article, as a main-content
+    extractor wrote it (trafilatura's text output): only the furniture rules
+    remove lines, as on trafilatura's blocks in the HTML path
+    (:func:`cleaner.html_second_pass.label_blocks`), not the line model,
+    which was trained on whole pages and cuts an article's lists and short
+    paragraphs; the headline is still chosen from the text.
     ``html_timeout``: seconds the work on one HTML page may take; past it the
     page is given up with ``RecordError("timeout")``. None (the library's
     default): no bound. The bound is a ``SIGALRM`` timer, so it applies in
@@ -52,6 +58,7 @@ class Options:
     input_format: str = "auto"
     html_field: str = "html"
     html_timeout: float | None = None
+    extracted: bool = False
 
 
 DEFAULT_OPTIONS = Options()
@@ -133,8 +140,26 @@ def clean(
     url = _record_url(extra)
     title_model = options.title_model or default_title_model(uses_url=url_words(url) is not None)
     counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in article]
-    fields = classify(article, language.stopwords(lang), default_lexicon(), model, title_model, counts, url, lang)
+    stops = language.stopwords(lang)
+    fields = classify(article, stops, default_lexicon(), model, title_model, counts, url, lang)
+    if options.extracted:
+        fields = _rules_only(article, fields.title, stops, model, title_model)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
+
+
+def _rules_only(
+    lines: list[Line], title: str | None, stops: frozenset[str], model: LineModel, title_model: TitleModel
+) -> Fields:
+    """Relabel the classified ``lines`` of an extracted article as the HTML
+    path labels trafilatura's blocks (``rules`` mode), the lines the
+    classifier took for subheadings as headings and its headline as the
+    page's title; the reasons read ``extracted:…`` (``extracted:paragraph``)."""
+    kinds = ["heading" if line.label is Label.HEADING else "paragraph" for line in lines]
+    fields = label_blocks(lines, kinds, Extraction(title=title), stops, default_lexicon(), model, "rules", title_model)
+    for line in lines:
+        if line.reason.startswith("html:"):  # the HTML path's names, for text that came as text
+            line.set(line.label, "extracted:" + line.reason.removeprefix("html:"))
+    return fields
 
 
 def _record_url(extra: Mapping[str, Any]) -> str | None:

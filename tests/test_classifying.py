@@ -1079,3 +1079,32 @@ def test_parts_of_one_input_line_are_split_parts() -> None:
     """A flat or glued line split into sentences: its parts share its number, and none is a dek."""
     lines = [Line(1, "Headline", "Headline"), Line(2, "A b.", "A b."), Line(2, "C d", "C d"), Line(3, "E", "E")]
     assert _split_parts(lines) == frozenset({1, 2})
+
+
+EXTRACTED_ARTICLE = """A palace drama returns to the stage
+
+The musical about the Joseon court returns for a third season, with a new cast and a rewritten second act, \
+the theatre said on Monday.
+
+Its director said the story of the palace would be told from the side of the servants this time, and that \
+the songs had been arranged again.
+
+Jeongdong Theater Tradition Series
+2018.04.05 ~ OPEN RUN
+Tue – Sat 4PM (Closed on Sun & Mon)
+Viewing age of 48 months and above
+
+Share this article"""
+
+
+def test_an_extracted_article_loses_only_what_a_rule_names() -> None:
+    """An extractor's output (``Options(extracted=True)``) keeps the short
+    lines the whole-page model drops after the prose; the share bar still goes."""
+    info = EXTRACTED_ARTICLE.splitlines()[-5:-2]  # the times, dates and ages under the show's name
+    whole_page = clean(EXTRACTED_ARTICLE)
+    assert not any(line in whole_page.text.splitlines() for line in info)  # the model's view: after the article
+    doc = clean(EXTRACTED_ARTICLE, Options(extracted=True))
+    assert doc.title == "A palace drama returns to the stage"
+    assert all(line in doc.text.splitlines() for line in info)
+    assert "Share this article" not in doc.text
+    assert {line.reason for line in doc.lines if line.label.value == "body"} == {"extracted:paragraph"}

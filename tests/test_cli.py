@@ -30,6 +30,15 @@ def test_stdin_to_readable_text() -> None:
     assert "Share" not in out and "Skip" not in out
 
 
+def test_extracted_keeps_what_no_rule_names() -> None:
+    text = ARTICLE.replace("Share:\n", "Opening hours\nTue – Sat 4PM\nShare:\n")
+    _, default, _ = run([], text)
+    code, out, _ = run(["--extracted"], text)
+    assert code == 0
+    assert "Tue – Sat 4PM" not in default and "Tue – Sat 4PM" in out
+    assert "Share" not in out and "Skip" not in out
+
+
 def test_form_feed_separates_documents_on_stdin() -> None:
     code, out, _ = run(["--to", "jsonl"], ARTICLE + "\f" + ARTICLE.replace("budget", "park"))
     records = [json.loads(line) for line in out.splitlines()]
