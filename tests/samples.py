@@ -28,3 +28,19 @@ PARAGRAPHS = [
     "The vote was carried by twenty-one votes to fourteen after a debate that lasted more than three hours.",
     "The first contracts will be awarded in January, and local firms have been invited to put in offers.",
 ]
+
+#: An article as a main-content extractor writes it: prose, then a show's times and a share line.
+EXTRACTED_ARTICLE = """A palace drama returns to the stage
+
+The musical about the Joseon court returns for a third season, with a new cast and a rewritten second act, \
+the theatre said on Monday.
+
+Its director said the story of the palace would be told from the side of the servants this time, and that \
+the songs had been arranged again.
+
+Jeongdong Theater Tradition Series
+2018.04.05 ~ OPEN RUN
+Tue – Sat 4PM (Closed on Sun & Mon)
+Viewing age of 48 months and above
+
+Share this article"""

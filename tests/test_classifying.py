@@ -79,6 +79,8 @@ from cleaner.model import default_model
 from cleaner.scoring import CLOSER_TAIL_SHARE, PROSE_MIN_STOP_RATIO, PROSE_MIN_WORDS, is_prose
 from cleaner.segmenting import segment
 
+from .samples import EXTRACTED_ARTICLE
+
 PROSE = [
     "The council approved the new budget on Monday after a long and heated debate, officials said.",
     "The plan raises spending on schools and roads by a tenth over the next two years.",
@@ -1079,22 +1081,6 @@ def test_parts_of_one_input_line_are_split_parts() -> None:
     """A flat or glued line split into sentences: its parts share its number, and none is a dek."""
     lines = [Line(1, "Headline", "Headline"), Line(2, "A b.", "A b."), Line(2, "C d", "C d"), Line(3, "E", "E")]
     assert _split_parts(lines) == frozenset({1, 2})
-
-
-EXTRACTED_ARTICLE = """A palace drama returns to the stage
-
-The musical about the Joseon court returns for a third season, with a new cast and a rewritten second act, \
-the theatre said on Monday.
-
-Its director said the story of the palace would be told from the side of the servants this time, and that \
-the songs had been arranged again.
-
-Jeongdong Theater Tradition Series
-2018.04.05 ~ OPEN RUN
-Tue – Sat 4PM (Closed on Sun & Mon)
-Viewing age of 48 months and above
-
-Share this article"""
 
 
 def test_an_extracted_article_loses_only_what_a_rule_names() -> None:

@@ -21,7 +21,7 @@ from cleaner import Options, clean
 from cleaner.datatrove import CleanerExtractor, CleanerFilter
 from cleaner.pipeline import readable_text
 
-from .samples import ARTICLE_TEMPLATE
+from .samples import ARTICLE_TEMPLATE, EXTRACTED_ARTICLE
 
 ARTICLE = ARTICLE_TEMPLATE
 FURNITURE = "Home\n\nNews\n\nSport\n\nShare:\n\nSubscribe to our newsletter\n"
@@ -89,6 +89,14 @@ def test_filter_options_body_text_and_prefix() -> None:
     assert out.metadata["cleaner_lang"] == "und"
     assert {line["reason"] for line in out.metadata["cleaner_lines"]} >= {"rule:share"}
     assert step.stats["dropped_cleaner_empty_input"].total == 1
+
+
+def test_filter_after_an_extractor_takes_the_extracted_mode() -> None:
+    from datatrove.data import Document
+
+    step = CleanerFilter(Options(extracted=True), text="body")
+    (out,) = list(step.run(iter([Document(text=EXTRACTED_ARTICLE, id="a")])))
+    assert out.text == clean(EXTRACTED_ARTICLE, Options(extracted=True)).text != clean(EXTRACTED_ARTICLE).text
 
 
 def test_filter_rejects_an_unknown_text_choice() -> None:
