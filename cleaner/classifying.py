@@ -923,7 +923,7 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     bylines = packaged_bylines()
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
     alone: list[tuple[int, int, str]] = []
-    for i in _header(a, title_at, len(lines)):
+    for i in _header(lines, a, title_at):
         line = lines[i]
         if line.label is Label.BYLINE:
             return a.names[i]
@@ -954,12 +954,18 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     return a.names[(later or alone_named)[0]] if alone_named else None
 
 
-def _header(a: Analysis, title_at: int | None, n: int) -> range:
+def _header(lines: list[Line], a: Analysis, title_at: int | None) -> range:
     """The article's header: from ``BYLINE_ABOVE_TITLE`` lines above the
     headline (or the article's first paragraph) to ``BYLINE_AFTER_START``
-    lines after the first paragraph."""
+    lines after the first paragraph. A standfirst is the header's, not the
+    first paragraph ("Headline" / standfirst / "By …" / "Published …" /
+    the first paragraph)."""
+    n = len(lines)
     anchor = title_at if title_at is not None else a.start
-    return range(max(0, anchor - BYLINE_ABOVE_TITLE), min(max(a.start, anchor + 1) + BYLINE_AFTER_START, n))
+    first = max(a.start, anchor + 1)
+    if first < n and lines[first].label is Label.STANDFIRST:
+        first += 1
+    return range(max(0, anchor - BYLINE_ABOVE_TITLE), min(first + BYLINE_AFTER_START, n))
 
 
 def _header_date(lines: list[Line], a: Analysis, title_at: int | None, lang: str) -> str | None:
@@ -968,7 +974,7 @@ def _header_date(lines: list[Line], a: Analysis, title_at: int | None, lang: str
     it was updated only when no other line there has one."""
     found = [
         (is_update_line(line.text), i, date)
-        for i in _header(a, title_at, len(lines))
+        for i in _header(lines, a, title_at)
         if (line := lines[i]).label is not Label.BODY
         and a.feats[i].has_date
         and (date := iso_date(line.text, lang)) is not None

@@ -82,3 +82,19 @@ HEADLINE = "Council approves budget after long debate"
 )
 def test_the_header_date(lines: list[str], date: str | None) -> None:
     assert clean("\n\n".join(lines)).date == date
+
+
+STANDFIRST = "The spending plan passed by one vote after members argued for six hours."
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        (["By Jane Doe", "Published 3:42 PM GMT, May 17, 2023"], "2023-05-17"),
+        (["By Jane Doe", "Photo desk", "Published 3:42 PM GMT, May 17, 2023"], None),
+    ],
+)
+def test_a_standfirst_is_the_headers_not_the_first_paragraph(header: list[str], date: str | None) -> None:
+    doc = clean("\n\n".join([HEADLINE, STANDFIRST, *header, *PROSE]))
+    assert doc.standfirst == STANDFIRST
+    assert doc.date == date
