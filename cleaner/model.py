@@ -26,7 +26,7 @@ from typing import Any
 from .document import Line
 from .features import LineFeatures
 from .forest import Forest, ForestError, parse_forest
-from .scoring import CLOSER_KINDS
+from .scoring import is_closing_rule
 
 #: Rule kinds with a feature of their own (others share ``rule_other``).
 RULE_KINDS = (
@@ -119,10 +119,10 @@ def featurize(lines: Sequence[Line], feats: Sequence[LineFeatures], prose: Seque
         window_prose.append((cum_prose[hi] - cum_prose[lo]) / ((cum_words[hi] - cum_words[lo]) or 1))
     closed = []
     before, shut = 0, False
-    for pw, k in zip(prose_words, kinds, strict=True):
+    for pw, f in zip(prose_words, feats, strict=True):
         closed.append(float(shut))
         before += pw
-        shut = shut or (before > 0 and k in CLOSER_KINDS)
+        shut = shut or (before > 0 and is_closing_rule(f.rule))
     no_stoplist = float(not has_stoplist)
     hots = [one_hots[kind_index.get(k, len(RULE_KINDS))] for k in kinds]  # type: ignore[arg-type]
     # a row at a time (the forest reads a row's values faster when they were made together);

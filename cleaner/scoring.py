@@ -22,7 +22,11 @@ TRANSPARENT_KINDS = frozenset({"share", "advertisement", "photo-credit"})
 #: Rule kinds that close an article: what follows them is rarely the article.
 CLOSER_KINDS = frozenset({"source-credit", "site-name", "tags", "related-stories", "comments", "copyright"})
 #: Rules of a closer kind that do not close: an inline "Read more: …" teaser
-#: sits inside articles.
+#: sits inside articles. (Its lines were still closers for the line model's
+#: ``after_closer`` feature until the nineteenth session: two such teasers put
+#: into each scrapinghub-aeb article of six paragraphs or more, inscriptis,
+#: after its 2nd and 5th paragraphs, took shingle recall from .973 to .942;
+#: .970 since.)
 NON_CLOSING_RULES = frozenset({"related-teaser"})
 #: A closer ends the article when the prose after it is less than this share
 #: of the prose before it. Calibrated on the dev benchmarks (the shingle F1

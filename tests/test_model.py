@@ -7,6 +7,7 @@ from importlib import resources
 import pytest
 
 from cleaner import Options, clean
+from cleaner.classifying import analyse
 from cleaner.forest import parse_forest
 from cleaner.headline import (
     TITLE_BINNED,
@@ -19,6 +20,8 @@ from cleaner.headline import (
     forest_rows,
     parse_title_model,
 )
+from cleaner.language import stopwords
+from cleaner.lexicon import default_lexicon
 from cleaner.model import (
     BINNED,
     FEATURE_NAMES,
@@ -27,10 +30,13 @@ from cleaner.model import (
     LineModel,
     ModelError,
     default_model,
+    featurize,
     linear,
     parse_model,
     stage2_rows,
 )
+from cleaner.scoring import is_prose
+from cleaner.segmenting import segment
 
 
 def model_data() -> dict:
@@ -76,6 +82,21 @@ def test_second_stage_sees_the_neighbourhood() -> None:
     assert [dict(zip(STAGE2_NAMES, row, strict=True))["prev"] for row in rows] == [0.0, 0.9, 0.1]
     assert dict(zip(STAGE2_NAMES, rows[1], strict=True))["max_next10"] == 0.8
     assert dict(zip(STAGE2_NAMES, rows[1], strict=True))["logit"] == pytest.approx(math.log(0.1 / 0.9))
+
+
+@pytest.mark.parametrize(
+    ("between", "closed"),
+    [("Read more: Why rents rise again this winter", 0.0), ("Related stories", 1.0), ("Tags: budget, council", 1.0)],
+)
+def test_after_closer_follows_a_closing_rule_not_an_inline_teaser(between: str, closed: float) -> None:
+    paragraphs = [
+        "The council approved the budget on Monday after a long debate, officials said.",
+        "Members argued for six hours before the vote, which passed by a single vote.",
+    ]
+    lines = segment("\n\n".join([paragraphs[0], between, paragraphs[1]]))
+    a = analyse(lines, stopwords("en"), default_lexicon(), default_model())
+    rows = featurize(lines, a.feats, [is_prose(f, True) for f in a.feats], True)
+    assert [row[FEATURE_NAMES.index("after_closer")] for row in rows] == [0.0, 0.0, closed]
 
 
 def test_a_model_can_be_passed_in_options() -> None:
