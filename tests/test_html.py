@@ -908,7 +908,7 @@ def test_a_heading_over_lines_all_left_out_heads_nothing(under: str | None, reas
     ],
 )
 def test_a_short_line_between_two_left_out_lines_is_an_orphan(before: str, after: str, reason: str) -> None:
-    orphan = "Get the best of the city in your inbox every week"
+    orphan = "Your weekly guide to the best of the city"
     blocks = [*_blocks(*PARAGRAPHS[:2]), *_blocks(before, orphan, after), *_blocks(PARAGRAPHS[2])]
     doc = clean_extraction(Extraction(blocks=blocks))
     assert [line.reason for line in doc.lines if line.text == orphan] == [reason]
