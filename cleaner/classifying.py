@@ -331,11 +331,16 @@ UPPER_HEADINGS_MIN = 3
 UPPER_HEADING_PARAGRAPH_WORDS = 15
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
-# A dateline: an upper-case place (optionally ", Region"), an optional agency
-# in parentheses, then a dash.
+# A dateline: an upper-case place (optionally ", Region" or ", May 17"), an
+# optional agency in parentheses, then a dash; or a place in title case
+# with the agency, a name or a short lower-case code ("Frankfurt/Main (dpa) - ",
+# dpa's form), which a title-case word before a dash alone is too often not.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)"
-    r"(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s+\S"
+    r"^(?:(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)"
+    r"(?:,\s+[A-Z][\w.]+(?:\s[\w.]+)?)?\s*(?:\([^)]{1,40}\))?"
+    r"|(?P<titled>[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){0,3})(?:,\s+[A-Z][\w.]+(?:\s[\w.]+)?)?\s*"
+    r"\((?:[A-Z][\w.]*(?: [A-Z][\w.]*)?|[a-z]{2,4})(?:/\w{2,6})*\))"
+    r"\s*[—–-]{1,2}\s+\S"
 )
 
 
@@ -355,11 +360,13 @@ def dateline_place(text: str) -> str | None:
     'BEIRUT'
     >>> dateline_place("WASHINGTON (Reuters) - The Senate voted.")
     'WASHINGTON'
+    >>> dateline_place("LONDON, May 17 (Reuters) - Britain said."), dateline_place("Rom (dpa) - Die Regierung.")
+    ('LONDON', 'Rom')
     >>> dateline_place("SYRIAN government forces suffered a setback.") is None
     True
     """
     found = _DATELINE.match(text)
-    return found.group("place") if found else None
+    return (found.group("place") or found.group("titled")) if found else None
 
 
 @dataclass

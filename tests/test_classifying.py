@@ -503,6 +503,11 @@ def test_byline_length_edge(n: int, is_byline: bool) -> None:
         ("SYRIAN government forces suffered a setback.", None),
         ("(Reuters) — The attorney general is investigating.", None),
         ("Beirut — Syrian troops retreated.", None),
+        ("LONDON, May 17 (Reuters) - Britain said it would act.", "LONDON"),
+        ("Frankfurt/Main (dpa) - Die Börse schloss im Plus.", "Frankfurt/Main"),
+        ("Bad Homburg (dpa/lhe) – Die Stadt plant neu.", "Bad Homburg"),
+        ("Hong Kong (CNN Business)A muddled view of trade talks.", None),
+        ("The Senate (the upper chamber) - after a long debate - voted.", None),
     ],
 )
 def test_dateline(text: str, place: str | None) -> None:
