@@ -68,8 +68,8 @@ def injected(page_id: str, lines: Sequence[str], labels: Sequence[int | None], t
     return out
 
 
-def _score(task: tuple[str, list[str], str]) -> ShinglePage:
-    _, lines, body = task
+def _score(task: tuple[list[str], str]) -> ShinglePage:
+    lines, body = task
     return shingle_page(body, clean("\n".join(lines)).text)
 
 
@@ -95,13 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"\n#### {dataset} × {converter}\n")
                 print("| furniture put in | pages | shP | shR | shF1 |\n|---|---|---|---|---|")
                 for kind in ["(none)", *kinds]:
+                    template = KINDS.get(kind)
                     tasks = []
                     for r in records:
-                        lines = r["lines"] if kind == "(none)" else None
-                        probe = injected(r["id"], r["lines"], r["labels"], KINDS.get(kind, "{title}"), titles)
-                        if probe is None:
-                            continue
-                        tasks.append((r["id"], lines or probe, bodies[r["id"]]))
+                        probe = injected(r["id"], r["lines"], r["labels"], template or "", titles)
+                        if probe is not None:  # the same pages in every row
+                            tasks.append((probe if template else r["lines"], bodies[r["id"]]))
                     score = shingle_corpus(pool.map(_score, tasks, chunksize=8))
                     row = f"| {kind} | {score.pages} | {score.precision:.4f} | {score.recall:.4f} | {score.f1:.4f} |"
                     print(row, flush=True)
