@@ -105,20 +105,22 @@ def parse_tail(data: Any) -> Tail:
 def drop_tail(lines: list[Line]) -> None:
     """The first closing heading (:data:`TAIL_HEADING_SHARE`) or editorial note
     (:data:`END_NOTE_TAIL_SHARE`) with little body text after it, and every body line after
-    it, leave the body (``html:tail-heading``, ``html:end-note``)."""
+    it, leave the body (``html:tail-heading``, ``html:end-note``). A note a furniture rule
+    labelled already ("Copyright © 2023 NPR. All rights reserved. …") ends it too."""
     known = html_tail()
     words = [len(line.text.split()) if line.label in BODY_LABELS else 0 for line in lines]
     after = sum(words)
     before = 0
     for i, line in enumerate(lines):
         after -= words[i]
-        if line.label in BODY_LABELS:
-            if known.is_heading(line) and after < TAIL_HEADING_SHARE * before:
-                _leave(lines[i:], "html:tail-heading")
-                return
-            if known.is_note(line) and after < END_NOTE_TAIL_SHARE * before:
-                _leave(lines[i:], "html:end-note")
-                return
+        if line.label in BODY_LABELS and known.is_heading(line) and after < TAIL_HEADING_SHARE * before:
+            _leave(lines[i:], "html:tail-heading")
+            return
+        if (line.label in BODY_LABELS or line.reason.startswith("rule:")) and known.is_note(line) and (
+            after < END_NOTE_TAIL_SHARE * before
+        ):
+            _leave(lines[i:], "html:end-note")
+            return
         before += words[i]
 
 

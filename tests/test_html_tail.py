@@ -116,6 +116,15 @@ def test_only_body_lines_count_and_leave() -> None:
     assert [line.reason for line in lines] == ["", "html:end-note", ""]
 
 
+@pytest.mark.parametrize(("reason", "left"), [("rule:copyright", True), ("html:orphan", False)])
+def test_a_note_a_rule_labelled_ends_the_article_too(reason: str, left: bool) -> None:
+    # the furniture rules label "Copyright © …" before the tail is looked for
+    lines = _lines(_words(100), "Copyright © 2023 NPR. All rights reserved.", "Transcripts may vary.")
+    lines[1].set(Label.BOILERPLATE, reason)
+    drop_tail(lines)
+    assert [line.reason for line in lines] == ["", reason, "html:end-note" if left else ""]
+
+
 def _tail(**changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "headings": ["^related posts$"],
