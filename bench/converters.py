@@ -52,6 +52,9 @@ Converters:
   include_tables=True)``, the main content already extracted (what a pipeline that ran
   trafilatura hands on): the question is what furniture is left and that nothing is lost.
   Held out.
+- ``justextmain``: the real jusText on the page's HTML, its good paragraphs one per line
+  (``justext.justext(html, stoplist)``, the stoplist of the page's language as the jusText
+  anchor guesses it from the ``plain`` dump): a second main-content extractor's text. Held out.
 - ``plain``: lxml; drops head/script/style/template/svg (keeps noscript, as a browser without
   JavaScript shows it), then writes the text of every block-level element on its own line:
   no bullets, no indentation, no blank lines.
@@ -309,6 +312,15 @@ def trafilatura_text(html: str) -> str:
     return trafilatura.extract(html, include_comments=False, include_tables=True) or ""
 
 
+def justext_text(html: str) -> str:
+    import justext
+
+    from bench.anchors import _stoplists, guess_stoplist
+
+    stoplist = _stoplists()[guess_stoplist(plain_text(html))]
+    return "\n".join(p.text for p in justext.justext(html, stoplist) if not p.is_boilerplate)
+
+
 def plain_text(html: str) -> str:
     """Block-level elements' text, one per line, no blank lines, no bullets, no indentation."""
     data = html.encode("utf-8", "surrogatepass")
@@ -361,6 +373,7 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
     "tagstrip": tagstrip_text,
     "markdownify": markdownify_text,
     "trafilatura": trafilatura_text,
+    "justextmain": justext_text,
 }
 #: The converters whose dumps the models learn from (the others stay held out).
 TRAINING_CONVERTERS = ("inscriptis", "html2text", "plain")

@@ -116,8 +116,10 @@ def drop_tail(lines: list[Line]) -> None:
         if line.label in BODY_LABELS and known.is_heading(line) and after < TAIL_HEADING_SHARE * before:
             _leave(lines[i:], "html:tail-heading")
             return
-        if (line.label in BODY_LABELS or line.reason.startswith("rule:")) and known.is_note(line) and (
-            after < END_NOTE_TAIL_SHARE * before
+        if (
+            (line.label in BODY_LABELS or line.reason.startswith("rule:"))
+            and known.is_note(line)
+            and (after < END_NOTE_TAIL_SHARE * before)
         ):
             _leave(lines[i:], "html:end-note")
             return
