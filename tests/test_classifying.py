@@ -23,6 +23,7 @@ from cleaner.classifying import (
     LEAD_MIN_PROBABILITY,
     LIST_RUN_MAX_LINES,
     MAIN_RUN_GAP,
+    OPENING_PARAGRAPHS,
     RELATIVE_MAX_PROSE_WORDS,
     RELATIVE_MIN_PROBABILITY,
     RELATIVE_REFERENCE_LINES,
@@ -153,6 +154,30 @@ def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) 
     assert doc.title == "Will the budget pass?"
     assert (doc.lines[0].label is Label.BODY) is kept
     assert doc.lines[0].reason.startswith("context:above-title:" if kept else "context:")
+
+
+@pytest.mark.parametrize(
+    ("n", "paragraphs", "opens"),
+    [
+        (ABOVE_TITLE_MIN_WORDS, OPENING_PARAGRAPHS, True),
+        (ABOVE_TITLE_MIN_WORDS - 1, OPENING_PARAGRAPHS, False),
+        (ABOVE_TITLE_MIN_WORDS, OPENING_PARAGRAPHS - 1, False),
+    ],
+)
+def test_a_text_that_opens_with_the_article_has_no_headline_below_it_edge(n: int, paragraphs: int, opens: bool) -> None:
+    """An extractor's text opens with the article's paragraphs: a question
+    under them is the article's, and they stay body. A text that does not open
+    so (a shorter first paragraph, one paragraph then the question) keeps its
+    headline, and the short paragraph above it is furniture. (A headline
+    model that takes the question.)"""
+    words = ("the council said on monday that it would approve the new budget for the schools and roads " * 3).split()
+    opening = " ".join(words[:n]).capitalize() + "."
+    text = "\n\n".join([opening, *PROSE[1:paragraphs], "Will the budget pass?", *PROSE[2:]])
+    doc = clean(text, Options(title_model=headline_model(0.5, ends_question=20.0)))
+    assert doc.title == (None if opens else "Will the budget pass?")
+    question = doc.lines[paragraphs]
+    assert question.label is (Label.BODY if opens else Label.TITLE)
+    assert (doc.lines[0].label is Label.BODY) is (opens or n >= ABOVE_TITLE_MIN_WORDS)
 
 
 def test_a_name_a_byline_gives_is_not_the_headline() -> None:
