@@ -253,7 +253,8 @@ def _payload_id(payload: Any) -> Any:
     "--extracted",
     is_flag=True,
     help="The text is already an article, as a main-content extractor wrote it (trafilatura's text output): only "
-    "the furniture rules remove lines (share bars, related stories, credits …), not the model of whole pages.",
+    "the furniture rules remove lines (share bars, related stories, credits …), not the model of whole pages. "
+    "Without it, a text that opens with two paragraphs of the article is taken as one.",
 )
 @click.option("--ascii-punctuation", is_flag=True, help="Fold typographic quotes and dashes to ASCII.")
 @click.option("--no-language", is_flag=True, help="Skip language detection (lang is 'und').")

@@ -17,7 +17,7 @@ from .html_decoding import decode_html, looks_like_html
 from .html_second_pass import SECOND_PASS, label_blocks
 from .lexicon import default_lexicon
 from .model import LineModel, default_model
-from .repeated import line_key
+from .repeated import label_furniture, line_key
 from .segmenting import link_list_start, segment
 
 if TYPE_CHECKING:
@@ -42,7 +42,10 @@ class Options:
     remove lines, as on trafilatura's blocks in the HTML path
     (:func:`cleaner.html_second_pass.label_blocks`), not the line model,
     which was trained on whole pages and cuts an article's lists and short
-    paragraphs; the headline is still chosen from the text.
+    paragraphs; the headline is still chosen from the text. Without it, a
+    text that opens with the article (``Fields.extracted``: two paragraphs
+    of it first, see :data:`cleaner.classifying.OPENING_PARAGRAPHS`) is
+    cleaned so too.
     ``html_timeout``: seconds the work on one HTML page may take; past it the
     page is given up with ``RecordError("timeout")``. None (the library's
     default): no bound. The bound is a ``SIGALRM`` timer, so it applies in
@@ -142,8 +145,10 @@ def clean(
     counts = None if repeats is None else [repeats.get(line_key(line.text), 0) for line in article]
     stops = language.stopwords(lang)
     fields = classify(article, stops, default_lexicon(), model, title_model, counts, url, lang)
-    if options.extracted:
+    if options.extracted or fields.extracted:
         fields = _rules_only(article, fields.title, stops, model, title_model)
+        if counts is not None:
+            label_furniture(article, counts)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
 
 

@@ -166,10 +166,12 @@ def test_paragraph_above_a_headline_inside_the_article_edge(n: int, kept: bool) 
 )
 def test_a_text_that_opens_with_the_article_has_no_headline_below_it_edge(n: int, paragraphs: int, opens: bool) -> None:
     """An extractor's text opens with the article's paragraphs: a question
-    under them is the article's, and they stay body. A text that does not open
-    so (a shorter first paragraph, one paragraph then the question) keeps its
-    headline, and the short paragraph above it is furniture. (A headline
-    model that takes the question.)"""
+    under them is the article's, they stay body, and only the furniture rules
+    remove lines, as with ``Options(extracted=True)`` (reasons
+    ``extracted:…``). A text that does not open so (a shorter first
+    paragraph, one paragraph then the question) keeps its headline, and the
+    short paragraph above it is furniture. (A headline model that takes the
+    question.)"""
     words = ("the council said on monday that it would approve the new budget for the schools and roads " * 3).split()
     opening = " ".join(words[:n]).capitalize() + "."
     text = "\n\n".join([opening, *PROSE[1:paragraphs], "Will the budget pass?", *PROSE[2:]])
@@ -178,6 +180,19 @@ def test_a_text_that_opens_with_the_article_has_no_headline_below_it_edge(n: int
     question = doc.lines[paragraphs]
     assert question.label is (Label.BODY if opens else Label.TITLE)
     assert (doc.lines[0].label is Label.BODY) is (opens or n >= ABOVE_TITLE_MIN_WORDS)
+    assert all(line.reason.startswith("extracted:") for line in doc.lines) is opens
+
+
+def test_a_page_whose_menu_comes_first_is_no_extraction() -> None:
+    """The same article under a menu is classified line by line."""
+    opening = (
+        "The council approved the new budget on Monday after a long and heated debate that lasted well into the night."
+    )
+    article = [opening, *PROSE[1:3], "Share this article"]
+    assert [line.reason.split(":")[0] for line in clean("\n\n".join(article)).lines] == ["extracted"] * 3 + ["rule"]
+    page = clean("\n\n".join(["Home", "News", *article]))
+    assert not any(line.reason.startswith("extracted:") for line in page.lines)
+    assert page.text == "\n\n".join(article[:3])
 
 
 def test_a_name_a_byline_gives_is_not_the_headline() -> None:

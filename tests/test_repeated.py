@@ -229,6 +229,18 @@ def test_repeated_footer_is_removed() -> None:
         assert removed == ["repeated-in-source:3"] * 3
 
 
+def test_repeated_footer_is_removed_from_an_extracted_text() -> None:
+    """A text that opens with the article is cleaned by the rules alone
+    (``extracted:`` reasons), and its source's repeated lines still go."""
+    stories = [f"From our reporters in the city: {story}" for story in STORIES]
+    counts, texts = _corpus(stories, FOOTER)
+    for text, story in zip(texts, stories, strict=True):
+        lines = [line.text for line in clean(text).lines]
+        corpus = clean(text, repeats=counts.repeats("example.com", lines))
+        assert [line.reason for line in corpus.lines] == ["extracted:paragraph"] * 2 + ["repeated-in-source:3"] * 3
+        assert corpus.text == story
+
+
 def test_repeated_quote_inside_bodies_is_kept() -> None:
     texts = [story.replace("\n\n", f"\n\n{QUOTE}\n\n") for story in STORIES]
     counts = LineCounts()
