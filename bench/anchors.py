@@ -119,6 +119,11 @@ def guess_stoplist(text: str) -> str:
     return best
 
 
+def stoplist_for(text: str) -> frozenset[str]:
+    """The jusText stoplist of the text's language (:func:`guess_stoplist`)."""
+    return _stoplists()[guess_stoplist(text)]
+
+
 def lines_as_html(text: str) -> str:
     paras = "".join(f"<p>{htmllib.escape(ln.strip())}</p>\n" for ln in nonblank_lines(text))
     return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{paras}</body></html>'
@@ -129,8 +134,7 @@ def justext_anchor(text: str) -> tuple[str, str | None]:
 
     if not text.strip():
         return "", None
-    stoplist = _stoplists()[guess_stoplist(text)]
-    paras = justext.justext(lines_as_html(text), stoplist)
+    paras = justext.justext(lines_as_html(text), stoplist_for(text))
     return "\n".join(p.text for p in paras if not p.is_boilerplate), None
 
 

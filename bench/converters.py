@@ -315,10 +315,9 @@ def trafilatura_text(html: str) -> str:
 def justext_text(html: str) -> str:
     import justext
 
-    from bench.anchors import _stoplists, guess_stoplist
+    from bench.anchors import stoplist_for
 
-    stoplist = _stoplists()[guess_stoplist(plain_text(html))]
-    return "\n".join(p.text for p in justext.justext(html, stoplist) if not p.is_boilerplate)
+    return "\n".join(p.text for p in justext.justext(html, stoplist_for(plain_text(html))) if not p.is_boilerplate)
 
 
 def plain_text(html: str) -> str:
