@@ -94,6 +94,9 @@ COLON_HEADING_MAX_WORDS = 4
 #: byline accuracy wcxb-dev / trafilatura-eval .566 / .448 at 16, .576 / .452 at 24, .576 /
 #: .454 at 32; bodies the same to 4 decimals on the three sets at 24 and 32.
 BYLINE_MAX_WORDS = 24
+#: A lead alone ("By", "Written by:", "Ein Beitrag von") has at most this many words: a
+#: role of one or two words (``roles`` in ``data/bylines.json``) and the lead.
+LEAD_ALONE_MAX_WORDS = 3
 #: The article's header, where the byline field is looked for first, starts this many lines
 #: above the headline (a lead byline or a lone "By" there; a name alone only under the
 #: headline). Not swept: set from the wcxb-dev pages read for the byline benchmark
@@ -641,7 +644,7 @@ def title_candidates(
         excluded = [x or n >= TITLE_MIN_DOCS for x, n in zip(excluded, repeats, strict=True)]
     # a name that a byline elsewhere gives ("By Jane Doe") is the author's, not the headline
     authors = {name.split(",")[0].strip() for name in a.names if name is not None}
-    excluded = [x or lines[i].text in authors for i, x in enumerate(excluded)]
+    excluded = [x or lines[i].text in authors or _named_by_lead(lines, a.feats, i) for i, x in enumerate(excluded)]
     topic = topic_words([line.text for line, c, p in zip(lines, a.content, a.prose, strict=True) if c and p], stops)
     kept: list[Candidate] = []
     rows: list[list[float]] = []
@@ -951,6 +954,15 @@ def _dek(a: Analysis, i: int, threshold: float, parts: frozenset[int]) -> bool:
         and f.stop_ratio >= PROSE_MIN_STOP_RATIO
         and a.probability[i] >= threshold
     )
+
+
+def _named_by_lead(lines: list[Line], feats: list[LineFeatures], i: int) -> bool:
+    """Whether line ``i`` is a name alone under a lead alone ("By" / "Gabriel
+    Gonzalez"): the author's, as the byline field reads it (:func:`_byline`)."""
+    if i == 0 or feats[i - 1].words > LEAD_ALONE_MAX_WORDS:
+        return False
+    bylines = packaged_bylines()
+    return bylines.is_lead_alone(lines[i - 1].text) and bylines.bare_name(lines[i].text) is not None
 
 
 def _first_under_headline(a: Analysis, i: int) -> bool:

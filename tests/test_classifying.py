@@ -210,6 +210,22 @@ def test_a_name_a_byline_gives_is_not_the_headline() -> None:
     assert clean(text.replace("By Elaine Chen", "By John Smith"), Options(title_model=model)).title == "Elaine Chen"
 
 
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        ("by", "Employers drop coverage for weight loss drugs"),
+        ("Written by:", "Employers drop coverage for weight loss drugs"),
+        ("Stand by", "Elaine Chen"),  # no lead alone: the name may be a headline
+    ],
+)
+def test_the_name_under_a_lead_alone_is_not_the_headline(lead: str, title: str) -> None:
+    """A converter that puts the byline's "by" and the author's link on lines
+    of their own leaves a name alone under the lead: the author's, no headline."""
+    text = "\n\n".join(["Employers drop coverage for weight loss drugs", lead, "Elaine Chen", *PROSE[:3]])
+    model = headline_model(0.9, name_like=20.0, first_line=5.0)
+    assert clean(text, Options(title_model=model)).title == title
+
+
 def _upper_headed(headings: int, paragraph_words: int) -> list[str]:
     paragraph = " ".join((PROSE[0].rstrip(".").split() * 3)[:paragraph_words]) + "."
     return [line for k in range(headings) for line in (f"PART {k} OF THE STORY", paragraph)]
