@@ -124,7 +124,7 @@ TITLE_FEATURES = (
     "prev_bullet", "next_bullet", "next_probability", "prefix_of_neighbour", "neighbour_is_prefix",
     "part_share", "longest_piece", "whole_pieces", "log_after", "next_name", "short_around", "prev_heading",
     "words_below_best", "repeat_near", "repeat_many", "best_overlap", "topic_words", "second_window",
-    "window_shift",
+    "window_shift", "next_heading", "prev_title_case", "next_title_case",
 )  # fmt: skip
 #: Title features that also act piecewise (a weight per quantile bin, as in
 #: the line model's ``BINNED``): the continuous ones. Out of fold (``python
@@ -487,7 +487,7 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             )
         (body_words_here, pieces, next_name, short_share, distance, is_nearest, position, first_line, before_meta,
          is_start, after_start, prev_bullet, next_bullet, next_probability, after, prev_heading, prev_text,
-         next_text) = context  # fmt: skip
+         next_text, next_heading, prev_title_case, next_title_case) = context  # fmt: skip
         # another line of the lookback holds the text (not as all it says)
         inside = any(j != i and texts[j] != text for j in holders.of(text) if i - LOOKBACK <= j < start)
         later = any(lowered[j] != lower for j in holders_lower.of(lower) if i < j < i + LATER_LINES)
@@ -547,6 +547,9 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
             topic_share(text, topic, stops),
             float(shift != 0),
             math.log1p(abs(shift)),
+            next_heading,
+            prev_title_case,
+            next_title_case,
         ])  # fmt: skip
     return rows
 
@@ -571,6 +574,7 @@ def _line_values(feats: Sequence[LineFeatures], probability: Sequence[float], me
     and its neighbours' lowercased texts."""
     n = len(feats)
     before = feats[i - 1] if i > 0 else None
+    below = feats[i + 1] if i + 1 < n else None
     return (
         math.log1p(max(start - i, 0)),
         float(i == nearest),
@@ -583,12 +587,19 @@ def _line_values(feats: Sequence[LineFeatures], probability: Sequence[float], me
         float(i + 1 < n and feats[i + 1].bullet),
         probability[i + 1] if i + 1 < n else 0.0,
         math.log1p(max(i - start, 0)),
-        float(
-            before is not None and SHORT_WORDS < before.words <= MAX_WORDS and not before.terminal and not before.bullet
-        ),
+        float(before is not None and _heading_shaped(before)),
         lowered[i - 1] if i > 0 else "",
         lowered[i + 1] if i + 1 < n else "",
+        float(below is not None and _heading_shaped(below)),
+        before.title_case if before is not None and before.words <= MAX_WORDS else 0.0,
+        below.title_case if below is not None and below.words <= MAX_WORDS else 0.0,
     )
+
+
+def _heading_shaped(f: LineFeatures) -> bool:
+    """A line a headline's subtitle or the headline above a subtitle may be:
+    more than a menu item's words, unterminated, no list item."""
+    return SHORT_WORDS < f.words <= MAX_WORDS and not f.terminal and not f.bullet
 
 
 class _Holders:

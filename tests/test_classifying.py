@@ -395,6 +395,33 @@ def test_headline_repeated_near_edge(gap: int, near: float) -> None:
     assert title_feature(texts, start=gap + 2, line=0, name="repeat_near") == near
 
 
+@pytest.mark.parametrize(
+    ("subtitle", "shaped"),
+    [
+        (" ".join(["Rents"] * (SHORT_WORDS + 1)), 1.0),
+        (" ".join(["Rents"] * SHORT_WORDS), 0.0),  # a menu item's words
+        (" ".join(["Rents"] * MAX_WORDS), 1.0),
+        (" ".join(["Rents"] * (MAX_WORDS + 1)), 0.0),
+        ("Rents rise again across the city.", 0.0),  # a sentence
+        ("* Rents rise again across the city", 0.0),  # a list item
+    ],
+)
+def test_headline_over_a_subtitle_edge(subtitle: str, shaped: float) -> None:
+    """A headline over its subtitle (``next_heading``) and the subtitle under
+    its headline (``prev_heading``) see the same heading shape."""
+    texts = ["Daily Gazette", "Council approves budget", subtitle, *PROSE]
+    assert title_feature(texts, start=3, line=1, name="next_heading") == shaped
+    assert title_feature(["Daily Gazette", subtitle, "Council approves budget", *PROSE], 3, 2, "prev_heading") == shaped
+
+
+def test_neighbours_title_case_is_read_from_lines_a_headline_may_be() -> None:
+    texts = ["Daily Gazette", "Council Approves Budget", "the rents rise again", *PROSE]
+    assert title_feature(texts, start=3, line=2, name="prev_title_case") == 1.0
+    assert title_feature(texts, start=3, line=1, name="next_title_case") == 0.0
+    long_line = " ".join(["Rents"] * (MAX_WORDS + 1))
+    assert title_feature(["Daily Gazette", long_line, "Council budget", *PROSE], 3, 2, "prev_title_case") == 0.0
+
+
 @pytest.mark.parametrize(("extra", "kept"), [(0, True), (1, False)])
 def test_topic_words_count_edge(extra: int, kept: bool) -> None:
     # words said twice, in alphabetical order (a tie goes to the first), then "zulu" once
