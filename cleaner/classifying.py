@@ -632,7 +632,8 @@ def title_candidates(
     (``a.anchor``) and then from the one around its main run's (``a.main``,
     when it is another line; feature ``second_window``); not a line
     repeated in ``TITLE_MIN_DOCS`` documents of its source,
-    nor the bare name a byline elsewhere gives, nor a date, byline or
+    nor the bare name a byline elsewhere gives or a lead alone
+    ("By") above it introduces, nor a date, byline or
     breadcrumb line, though their parts may be:
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own). With the page URL's ``words``
