@@ -645,7 +645,9 @@ def title_candidates(
         excluded = [x or n >= TITLE_MIN_DOCS for x, n in zip(excluded, repeats, strict=True)]
     # a name that a byline elsewhere gives ("By Jane Doe") is the author's, not the headline
     authors = {name.split(",")[0].strip() for name in a.names if name is not None}
-    excluded = [x or lines[i].text in authors or _named_by_lead(lines, a.feats, i) for i, x in enumerate(excluded)]
+    excluded = [
+        x or lines[i].text in authors or _name_under_lead(lines, a.feats, i) is not None for i, x in enumerate(excluded)
+    ]
     topic = topic_words([line.text for line, c, p in zip(lines, a.content, a.prose, strict=True) if c and p], stops)
     kept: list[Candidate] = []
     rows: list[list[float]] = []
@@ -957,13 +959,13 @@ def _dek(a: Analysis, i: int, threshold: float, parts: frozenset[int]) -> bool:
     )
 
 
-def _named_by_lead(lines: list[Line], feats: list[LineFeatures], i: int) -> bool:
-    """Whether line ``i`` is a name alone under a lead alone ("By" / "Gabriel
-    Gonzalez"): the author's, as the byline field reads it (:func:`_byline`)."""
-    if i == 0 or feats[i - 1].words > LEAD_ALONE_MAX_WORDS:
-        return False
+def _name_under_lead(lines: list[Line], feats: list[LineFeatures], i: int) -> str | None:
+    """The name of line ``i`` when it is a name alone under a lead alone ("By"
+    / "Gabriel Gonzalez"): the author's, for the byline field and against the headline."""
+    if i == 0 or i >= len(lines) or feats[i - 1].words > LEAD_ALONE_MAX_WORDS:
+        return None
     bylines = packaged_bylines()
-    return bylines.is_lead_alone(lines[i - 1].text) and bylines.bare_name(lines[i].text) is not None
+    return bylines.bare_name(lines[i].text) if bylines.is_lead_alone(lines[i - 1].text) else None
 
 
 def _first_under_headline(a: Analysis, i: int) -> bool:
@@ -994,7 +996,7 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
         # a name alone may have been read as a subheading, never as a paragraph
         if line.label in (Label.BODY, Label.TITLE, Label.STANDFIRST) or a.feats[i].rule is not None:
             continue
-        name = bylines.bare_name(lines[i + 1].text) if i + 1 < len(lines) and bylines.is_lead_alone(line.text) else None
+        name = _name_under_lead(lines, a.feats, i + 1)
         if name is not None:
             line.set(Label.BYLINE, "field:byline")
             lines[i + 1].set(Label.BYLINE, "field:byline")
