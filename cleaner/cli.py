@@ -131,8 +131,9 @@ def _whole_writes() -> Iterator[None]:
     """A first Ctrl-C inside the block takes effect when it ends, so a record is never left half
     written (a write blocked on a full pipe would stop mid-line); a second one stops at once.
     Only the main thread can set signal handlers: elsewhere (``main`` called from a thread) the
-    block runs as it is."""
-    if threading.current_thread() is not threading.main_thread():
+    block runs as it is; so it does where SIGINT is ignored (a background job of a shell without
+    job control, ``nohup``), which a run started so keeps ignoring."""
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         yield
         return
     interrupted = False

@@ -16,6 +16,7 @@ from cleaner.cli import main
 from cleaner.parallel import clean_jsonl_lines, ordered_map
 
 from .samples import ARTICLE_TEMPLATE
+from .signals import default_sigint
 
 ARTICLE = ARTICLE_TEMPLATE.replace("{place}", "{n}")
 
@@ -139,6 +140,7 @@ def test_jobs_sigint_stops_without_worker_tracebacks(tmp_path: Path) -> None:
         _command("--to", "jsonl", "-j", "2", str(source)),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        preexec_fn=default_sigint,
     )
     deadline = time.monotonic() + 60
     while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:

@@ -29,6 +29,7 @@ from cleaner.pipeline import Options
 from cleaner.reading import MAX_DOCUMENT_BYTES, Reject, read_source
 
 from .samples import ARTICLE_TEMPLATE
+from .signals import default_sigint, ignored_sigint
 from .strategies import cli_inputs, document_bytes
 
 REPO = Path(__file__).resolve().parent.parent
@@ -514,6 +515,7 @@ def test_sigint_stops_cleanly_after_a_whole_line(jobs: str) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=child_env(),
+        preexec_fn=default_sigint,
     )
     assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
     big = json.dumps({"id": 1, "text": ARTICLE, "pad": "x" * 200_000}).encode() + b"\n"  # over a pipe's 64 KiB
@@ -533,6 +535,31 @@ def test_sigint_stops_cleanly_after_a_whole_line(jobs: str) -> None:
     lines = (first + rest).split(b"\n")
     assert lines[-1] == b"", "the output ends inside a record"
     assert all(json.loads(line)["id"] == 1 for line in lines[:-1])
+
+
+def test_a_run_that_ignores_sigint_keeps_ignoring_it(tmp_path: Path) -> None:
+    """Started with SIGINT ignored (``nohup``, a background job), the command runs to the end
+    whatever SIGINTs come, also while it writes. It cannot end first: it is blocked writing
+    until the signals have come and the test reads its output."""
+    big = json.dumps({"id": 1, "text": ARTICLE, "pad": "x" * 200_000}) + "\n"  # over a pipe's 64 KiB
+    source = tmp_path / "big.jsonl"
+    source.write_text(big * 20, "utf-8")
+    proc = subprocess.Popen(
+        command("--to", "jsonl", str(source)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=child_env(),
+        preexec_fn=ignored_sigint,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    time.sleep(1.0)  # the pipe fills and the command blocks in write()
+    for _ in range(5):
+        proc.send_signal(signal.SIGINT)
+        time.sleep(0.05)
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert len((first + out).splitlines()) == 20
 
 
 # ---------------------------------------------------------------- fuzzing (-m fuzz; long: HYPOTHESIS_PROFILE=fuzz)
