@@ -42,6 +42,9 @@ _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
 _PARTS = re.compile(r"\s*[|·•∙—]\s*|\s[–-]\s|\s/\s")
 _EMAIL_OR_URL = r"\S+@\S+|https?://\S+|www\.\S+"
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr|h))?"
+_TRAILING_COUNT = re.compile(r"(?:\s+\d{1,2})+\s*$")
+# the links of a list as a text dump writes them: "Books , Kit Reviews , News"
+_LINK_LIST = " , "
 
 
 class BylineError(ValueError):
@@ -64,9 +67,17 @@ class Bylines(NamedTuple):
     name_end: re.Pattern[str]
     joiners: frozenset[str]
     job: re.Pattern[str]
+    #: The third-person pronouns of a line about a person ("Maria is a growth analyst … Her
+    #: expertise …"), case-sensitive: "Er" opens a German sentence, "ER" is a ward.
+    pronoun: re.Pattern[str]
     #: A word that ends a name or a date glued to the name by the converter ("Korin
     #: MillerPublished: Jan 29, 2025", "Conor AllisonJanuary 14, 2026").
     glued_end: re.Pattern[str]
+    #: Common first names, lower-cased (``given_names``).
+    given: frozenset[str]
+    #: A word of ``name_ends`` longer than a particle ("Updated", "Zuletzt"), where a name
+    #: alone ends: "in" and "on" as often go on with a headline ("Mac Pro Shipping in December").
+    word_end: re.Pattern[str]
 
     def name(self, text: str) -> str | None:
         """The name of the byline ``text``, or None when it is no byline."""
@@ -97,20 +108,51 @@ class Bylines(NamedTuple):
         one they as often end a fragment before a link."""
         return self.lead_alone.fullmatch(without_bullet(text.strip())) is not None
 
+    def is_bio(self, text: str, name: str) -> bool:
+        """``text`` is about the person of the name alone ``name``: it opens with the name's
+        first word and has a person's pronoun ("Lauren Vetter is a growth-focused marketing
+        professional … her work …", "Maria is a growth analyst … Her expertise …"). A product
+        under its name ("Apache Spark is designed for …") has no such pronoun; a section under
+        its heading that speaks of someone seldom opens with the heading's first word, and an
+        article names a person it quotes by the last ("Luccioni recently helped …")."""
+        opening = without_bullet(text.strip()).split(maxsplit=1)
+        return bool(opening) and opening[0] == name.split()[0] and self.pronoun.search(text) is not None
+
+    def is_given_name(self, word: str) -> bool:
+        """``word`` is a common first name ("Julian", "Jürgen", "Małgorzata")."""
+        return word.lower() in self.given
+
     def is_role_line(self, text: str) -> bool:
         """A short line that gives a job ("Chefredakteur", "Contributing Writer"): under a
         name alone, the author's."""
         return len(text.split()) <= ROLE_MAX_WORDS and self.job.search(text) is not None
 
     def bare_name(self, text: str) -> str | None:
-        """The name of a line that holds a name and nothing else, or a name and then a date
-        ("Andrew King", "* Taya Iv", "Dylan Bailey, MS, RD", "Susan Miller December 9, 2024").
+        """The name of a line that holds a name and nothing else, or a name with dates and
+        counts around it ("Andrew King", "* Taya Iv", "Dylan Bailey, MS, RD", "Susan Miller
+        December 9, 2024", "Dec 17, 2025 Julian K. Arni", "Helmut Rubik 0"): the first part of the
+        line that is not only a date, cut where a date or a word that ends a name starts
+        ("Evgenia Karp Zuletzt geändert am 06.11.2023").
 
         Such a line is a byline only where the page's header puts one: the caller decides.
         """
-        part = _PARTS.split(without_bullet(text.strip()), maxsplit=1)[0]
-        date = self.date.search(part)
-        name = (part[: date.start()] if date else part).strip(" ,;:")
+        dated = False
+        for part in _PARTS.split(without_bullet(text.strip())):
+            # the dates before the name are parts or a part's start: "Dec 17, 2025 Julian K. Arni"
+            while (date := self.leading_date.match(part)) is not None:
+                part, dated = part[date.end() :], True
+            if part.strip():
+                break
+        else:
+            return None
+        # after a date, a site puts its section as often as its author ("21.01.2022 Aktuelle
+        # Meldung"), and the author's tags after the name ("Tony Carter All , Books , News"):
+        # a first name tells the author
+        if dated and (_LINK_LIST in part or not self.is_given_name(part.split(maxsplit=1)[0])):
+            return None
+        ends = [found.start() for end in (self.date, self.word_end, self.glued_end) if (found := end.search(part))]
+        # "Helmut Rubik 0": a comment count after the name ("Wine Basics 101" is no name)
+        name = _TRAILING_COUNT.sub("", part[: min(ends, default=len(part))]).strip(" ,;:")
         words = name.split(",", 1)[0].split()
         if not 2 <= len(words) <= BARE_NAME_MAX_WORDS:
             return None
@@ -123,8 +165,25 @@ class Bylines(NamedTuple):
 
 def _compile(data: object) -> Bylines:
     source = "data/bylines.json"
-    words = ("leads", "fragment_leads", "roles", "joiners", "name_ends", "particles", "job_titles", "label_words")
-    lists = (*words, "counter_examples", "role_examples", "role_counter_examples", "bare_name_counter_examples")
+    words = (
+        "leads",
+        "fragment_leads",
+        "roles",
+        "joiners",
+        "name_ends",
+        "particles",
+        "job_titles",
+        "label_words",
+        "pronouns",
+    )
+    lists = (
+        *words,
+        "counter_examples",
+        "role_examples",
+        "role_counter_examples",
+        "bare_name_counter_examples",
+        "given_name_counter_examples",
+    )
     require_string_lists(data, lists, source, BylineError)
     assert isinstance(data, dict)
     leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
@@ -156,9 +215,26 @@ def _compile(data: object) -> Bylines:
         joiners=frozenset(word.lower() for word in data["joiners"]),
         # a compound's end counts ("Wirtschaftsredakteurin"), as does a plural; a possessive does
         # not ("Editor's Picks")
+        pronoun=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['pronouns'])})(?![^\W\d_])"),
         glued_end=re.compile(rf"(?<=[a-zß-ÿ])(?:{glued})(?![a-zß-ÿ])"),
+        given=_given_names(data.get("given_names"), data["given_name_counter_examples"]),
+        word_end=re.compile(rf"\s(?i:{alternation(w for w in data['name_ends'] if len(w) > 2)})(?![^\W\d_])"),
         job=re.compile(rf"(?:{alternation(data['job_titles'])})s?(?![^\W\d_]|['’])", re.IGNORECASE),
     )
+
+
+def _given_names(names: object, counter_examples: list[str]) -> frozenset[str]:
+    if not isinstance(names, dict) or not all(isinstance(value, str) for value in names.values()):
+        raise BylineError("data/bylines.json: 'given_names' must map languages to space-separated names")
+    words = [word for value in names.values() for word in value.split()]
+    for word in words:
+        if not (word[0].isupper() and word.replace("-", "").isalpha()):
+            raise BylineError(f"data/bylines.json: given name {word!r} is no capitalized word")
+    given = frozenset(word.lower() for word in words)
+    for word in counter_examples:
+        if word.lower() in given:
+            raise BylineError(f"data/bylines.json: given-name counter-example {word!r} is a given name")
+    return given
 
 
 def _is_name(name: str, joiners: frozenset[str]) -> bool:

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from .bylines import byline_name, packaged_bylines
+from .bylines import BARE_NAME_MAX_WORDS, byline_name, packaged_bylines
 from .copies import copied_lines
 from .dates import is_update_line, iso_date
 from .decoding import viterbi
@@ -107,6 +107,9 @@ BYLINE_ABOVE_TITLE = 3
 #: needs 2. Not swept; with it (5ede4f6) ``python -m bench.fields`` went from byline
 #: accuracy .248 to .534 on wcxb-dev articles at precision .818 -> .857.
 BYLINE_DATE_NEAR = 2
+#: An author box's name alone has a line about its person at most this many lines under it
+#: ("Jeff Hoyt" / "Who is Jeff Hoyt?" / "As Editor-in-Chief … Jeff produced …").
+AUTHOR_BIO_NEAR = 2
 #: Outside the header, a byline line with another one at most this many lines away is one
 #: of a list (teasers, a menu's facets, comments) and not the article's.
 BYLINE_LIST_NEAR = 4
@@ -989,6 +992,7 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     bylines = packaged_bylines()
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
     alone: list[tuple[int, int, str]] = []
+    given: list[tuple[int, str]] = []
     for i in _header(lines, a, title_at):
         line = lines[i]
         if line.label is Label.BYLINE:
@@ -1008,6 +1012,8 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
             distance = 0  # the author's job under the name ("Christoph Hein" / "Chefredakteur")
         if name is not None and distance <= BYLINE_DATE_NEAR:
             alone.append((distance, i, name))
+        elif name is not None and _first_name_alone(lines, a.feats, i, name):
+            given.append((i, name))
     if alone:
         _, i, name = min(alone)
         lines[i].set(Label.BYLINE, "field:byline")
@@ -1017,7 +1023,46 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     # ("By Role", "By Industry"), comments
     alone_named = [i for i in named if not any(0 < abs(i - j) <= BYLINE_LIST_NEAR for j in named)]
     later = [i for i in alone_named if i >= anchor]
-    return a.names[(later or alone_named)[0]] if alone_named else None
+    if alone_named:
+        return a.names[(later or alone_named)[0]]
+    boxed = _author_box(lines, a)
+    if boxed is not None or not given:
+        return boxed
+    # the last resort: a first name alone under the headline ("Lisa Pham"), which is as often
+    # the person the article is about
+    i, name = given[0]
+    lines[i].set(Label.BYLINE, "field:byline")
+    return name
+
+
+def _first_name_alone(lines: list[Line], feats: list[LineFeatures], i: int, name: str) -> bool:
+    """The name alone of line ``i`` is a first name and a last name and nothing after them
+    ("Jorge Makriniotis, gerente general, aseguró …" is a sentence), is not the person the
+    headline names ("Maciej Krzysztoszek rzecznikiem prasowym …") and is no item of a list of
+    names ("* Miss Katie" / "* Maya Hansen" / "* Bibian Blue")."""
+    if "," in name or not packaged_bylines().is_given_name(name.split()[0]):
+        return False
+    if any(line.label in (Label.TITLE, Label.STANDFIRST) and name in line.text for line in lines):
+        return False
+    listed = [j for j in (i - 1, i + 1) if 0 <= j < len(lines) and feats[j].bullet]
+    return not (feats[i].bullet and listed)
+
+
+def _author_box(lines: list[Line], a: Analysis) -> str | None:
+    """The name of an author box after the article's start: a name alone with a line about
+    that person at most ``AUTHOR_BIO_NEAR`` lines under it (:meth:`~cleaner.bylines.Bylines.is_bio`:
+    "Lauren Vetter" / "Lauren Vetter is a growth-focused marketing professional … her …")."""
+    bylines = packaged_bylines()
+    for i in range(a.start, len(lines)):
+        if lines[i].label is Label.BODY or a.feats[i].words > BARE_NAME_MAX_WORDS:
+            continue
+        name = bylines.bare_name(lines[i].text)
+        if name is not None and any(
+            bylines.is_bio(lines[j].text, name) for j in range(i + 1, min(i + 1 + AUTHOR_BIO_NEAR, len(lines)))
+        ):
+            lines[i].set(Label.BYLINE, "field:byline")
+            return name
+    return None
 
 
 def _header(lines: list[Line], a: Analysis, title_at: int | None) -> range:

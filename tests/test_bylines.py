@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_bylines
-from cleaner.classifying import BYLINE_DATE_NEAR, BYLINE_LIST_NEAR
+from cleaner.classifying import AUTHOR_BIO_NEAR, BYLINE_DATE_NEAR, BYLINE_LIST_NEAR
 from cleaner.document import Label
 
 from .samples import PARAGRAPHS
@@ -84,6 +84,9 @@ def _data(**changes: object) -> dict[str, object]:
         "label_words": ["comments"],
         "bare_name_examples": [["Jane Doe", "Jane Doe"]],
         "bare_name_counter_examples": ["No Comments"],
+        "pronouns": ["he", "she"],
+        "given_names": {"en": "Jane Anna"},
+        "given_name_counter_examples": ["Travel"],
     }
     return {**data, **changes}
 
@@ -108,6 +111,10 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
         (_data(bare_name_counter_examples=["Key Features"]), "'Key Features' gives the name 'Key Features'"),
         (_data(label_words="comments"), "must be a list of strings"),
         (_data(particles=None), "must be a list of strings"),
+        (_data(pronouns="she"), "must be a list of strings"),
+        (_data(given_names=["Jane"]), "must map languages to space-separated names"),
+        (_data(given_names={"en": "Jane anna"}), "given name 'anna' is no capitalized word"),
+        (_data(given_name_counter_examples=["Jane"]), "counter-example 'Jane' is a given name"),
         ([], "must hold an object"),
     ],
 )
@@ -140,12 +147,17 @@ def _byline_of(*lines: str) -> tuple[str | None, list[str]]:
         # a name alone with the author's job under it
         (["Christoph Hein", "Chefredakteur", "ca. 8 Min."], "Christoph Hein"),
         (["Nicoletta Richardson", "Trending Editor"], "Nicoletta Richardson"),
-        # a name alone with no date near it is no byline
+        # a name alone with no date near it is no byline, unless it opens with a first name
         (["Key Takeaways"], None),
+        (["Taya Iv"], None),
+        (["Lisa Pham"], "Lisa Pham"),
+        (["Lisa Pham, Reporter at Large"], None),
+        # after a date, a first name tells an author from a section
+        (["Dec 17, 2025 Julian K. Arni"], "Julian K. Arni"),
+        (["21.01.2022 Aktuelle Meldung"], None),
         # a label or a job is no name alone, a date near it or not
         (["No Comments", "September 4, 2025"], None),
         (["Marketing Director", "September 4, 2025"], None),
-        (["Andrew King"], None),
     ],
 )
 def test_a_byline_in_the_header_under_the_headline(header: list[str], byline: str | None) -> None:
@@ -157,8 +169,8 @@ def test_a_byline_in_the_header_under_the_headline(header: list[str], byline: st
 @pytest.mark.parametrize(("gap", "found"), [(BYLINE_DATE_NEAR, True), (BYLINE_DATE_NEAR + 1, False)])
 def test_the_date_near_a_name_alone_edge(gap: int, found: bool) -> None:
     fillers = ["Share", "Print", "Save", "Email"][: gap - 1]
-    got, _ = _byline_of(HEADLINE, "Andrew King", *fillers, "September 4, 2025", *PROSE)
-    assert (got == "Andrew King") is found
+    got, _ = _byline_of(HEADLINE, "Taya Iv", *fillers, "September 4, 2025", *PROSE)
+    assert (got == "Taya Iv") is found
 
 
 def test_the_header_byline_wins_over_a_menu_byline_above_it() -> None:
@@ -171,6 +183,55 @@ def test_the_header_byline_wins_over_a_menu_byline_above_it() -> None:
 def test_a_name_alone_above_the_headline_is_no_byline() -> None:
     got, _ = _byline_of("Travel Tips", "September 4, 2025", HEADLINE, *PROSE)
     assert got is None
+
+
+BIO = "Lauren Vetter is a marketing writer based in Denver. She covers health technology."
+
+
+@pytest.mark.parametrize(
+    ("box", "byline"),
+    [
+        (["Lauren Vetter", BIO], "Lauren Vetter"),
+        (["Lauren Vetter", "Marketing Writer", BIO], "Lauren Vetter"),
+        # a person the article quotes, named by the last word
+        (["Sasha Luccioni", "Luccioni recently helped launch a site. Her team tracks emissions."], None),
+        # no pronoun: a product under its name
+        (["Apache Spark", "Apache Spark is designed for datasets too big for one computer."], None),
+        # the line does not open with the name: a section that speaks of someone
+        (["Imagining The Culture", "An interview with an artist about his work on the Culture novels."], None),
+    ],
+)
+def test_an_author_box_after_the_article_gives_the_byline(box: list[str], byline: str | None) -> None:
+    got, labelled = _byline_of(HEADLINE, *PROSE, *box)
+    assert got == byline
+    assert labelled == ([box[0]] if byline else [])
+
+
+@pytest.mark.parametrize(("gap", "found"), [(AUTHOR_BIO_NEAR, True), (AUTHOR_BIO_NEAR + 1, False)])
+def test_the_bio_under_an_author_box_name_edge(gap: int, found: bool) -> None:
+    fillers = ["Marketing Writer", "Denver", "Follow"][: gap - 1]
+    got, _ = _byline_of(HEADLINE, *PROSE, "Lauren Vetter", *fillers, BIO)
+    assert (got == "Lauren Vetter") is found
+
+
+def test_a_first_name_alone_is_no_byline_where_the_headline_names_that_person() -> None:
+    got, _ = _byline_of("Lisa Pham named editor of the Denver Post", "Lisa Pham", *PROSE)
+    assert got is None
+
+
+def test_a_first_name_alone_in_a_list_of_names_is_no_byline() -> None:
+    got, _ = _byline_of(HEADLINE, "* Miss Katie", "* Maya Hansen", "* Bibian Blue", *PROSE)
+    assert got is None
+
+
+def test_an_author_box_wins_over_a_first_name_alone_in_the_header() -> None:
+    got, _ = _byline_of(HEADLINE, "Maya Hansen", *PROSE, "Lauren Vetter", BIO)
+    assert got == "Lauren Vetter"
+
+
+def test_a_header_byline_wins_over_an_author_box() -> None:
+    got, _ = _byline_of(HEADLINE, "By Jane Doe", *PROSE, "Lauren Vetter", BIO)
+    assert got == "Jane Doe"
 
 
 def test_a_name_in_the_article_is_no_byline() -> None:
