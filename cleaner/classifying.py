@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .bylines import BARE_NAME_MAX_WORDS, byline_name, packaged_bylines
 from .copies import copied_lines
-from .dates import is_update_line, iso_date
+from .dates import is_dated_line, is_update_line, iso_date
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
 from .features import LineFeatures, line_features, without_bullet
@@ -791,7 +791,7 @@ def classify(
         label_furniture(lines, repeats)
     _standfirst(lines, title_at, a, fields)
     fields.byline = _byline(lines, a, title_at)
-    fields.date = _header_date(lines, a, title_at, lang)
+    fields.date = _date(lines, a, title_at, fields.byline, lang)
     first_body = next((line for line in lines if line.label is Label.BODY), None)
     if first_body is not None:
         fields.dateline = dateline_place(first_body.text)
@@ -1079,18 +1079,48 @@ def _header(lines: list[Line], a: Analysis, title_at: int | None) -> range:
     return range(max(0, anchor - BYLINE_ABOVE_TITLE), min(first + BYLINE_AFTER_START, n))
 
 
-def _header_date(lines: list[Line], a: Analysis, title_at: int | None, lang: str) -> str | None:
-    """The date field: the first date of the article's header outside its
-    paragraphs ("Andrew King" / "September 4, 2025"), one on a line that says
-    it was updated only when no other line there has one."""
+def _date(lines: list[Line], a: Analysis, title_at: int | None, byline: str | None, lang: str) -> str | None:
+    """The date field: the first date of the article's header under the headline, else one
+    near the byline's line, else one of the header above the headline (a site's header shows
+    today's date there), else the first date after the headline on a line that says it dates
+    the page (:func:`~cleaner.dates.is_dated_line`)."""
+    header = _header(lines, a, title_at)
+    places = (
+        [i for i in header if title_at is None or i > title_at],
+        _near_byline(lines, byline) if byline is not None else range(0),
+        header,
+    )
+    for where in places:
+        if (date := _first_date(lines, a, where, lang)) is not None:
+            return date
+    # the last resort: a line that says it dates the page, wherever it stands after the
+    # headline ("Page last modified Jan. 17, 2025" at the foot of a government page)
+    after = title_at + 1 if title_at is not None else a.start
+    dated = (i for i in range(after, len(lines)) if a.feats[i].has_date and is_dated_line(lines[i].text))
+    return _first_date(lines, a, dated, lang)
+
+
+def _first_date(lines: list[Line], a: Analysis, where: Iterable[int], lang: str) -> str | None:
+    """The first date of the lines ``where`` outside the article's paragraphs ("Andrew King" /
+    "September 4, 2025"), one on a line that says it was updated only when no other line there
+    has one."""
     found = [
         (is_update_line(line.text), i, date)
-        for i in _header(lines, a, title_at)
+        for i in where
         if (line := lines[i]).label is not Label.BODY
         and a.feats[i].has_date
         and (date := iso_date(line.text, lang)) is not None
     ]
     return min(found)[2] if found else None
+
+
+def _near_byline(lines: list[Line], byline: str) -> range:
+    """The lines at most ``BYLINE_DATE_NEAR`` from the byline field's line: where a header
+    the headline did not place puts its date ("By Rebecca Edwards" / "Dec 18, 2025")."""
+    at = next((i for i, line in enumerate(lines) if line.label is Label.BYLINE and byline in line.text), None)
+    if at is None:
+        return range(0)
+    return range(max(0, at - BYLINE_DATE_NEAR), min(at + BYLINE_DATE_NEAR + 1, len(lines)))
 
 
 def _standfirst(lines: list[Line], title_at: int | None, a: Analysis, fields: Fields) -> None:

@@ -18,7 +18,7 @@ import re
 from typing import NamedTuple
 
 from .datafiles import alternation
-from .language import month_numbers, update_words
+from .language import month_numbers, publish_words, update_words
 
 #: Two-digit years below this are of the 2000s ("06.11.23" is 2023), the others of the 1900s.
 TWO_DIGIT_YEAR_PIVOT = 70
@@ -94,6 +94,23 @@ def iso_date(text: str, lang: str = "und") -> str | None:
 @functools.cache
 def _update_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(update_words())})(?!\w)", re.IGNORECASE)
+
+
+@functools.cache
+def _dated_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(publish_words() | update_words())})(?!\w)", re.IGNORECASE)
+
+
+def is_dated_line(text: str) -> bool:
+    """Whether ``text`` says its date is the page's: published or updated ("Posted on April 13,
+    2023", "Page last modified Jan. 17, 2025"), not a date among others ("August 30, 2024").
+
+    >>> is_dated_line("Posted on April 13, 2023"), is_dated_line("Veröffentlicht am 3. Mai 2022")
+    (True, True)
+    >>> is_dated_line("August 30, 2024"), is_dated_line("Jane on October 27, 2018 said:")
+    (False, False)
+    """
+    return _dated_pattern().search(text) is not None
 
 
 def is_update_line(text: str) -> bool:

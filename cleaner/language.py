@@ -270,5 +270,10 @@ def update_words() -> frozenset[str]:
     return frozenset(word for words in _language_data()["update_words"].values() for word in words)
 
 
+def publish_words() -> frozenset[str]:
+    """The words of ``data/languages.json`` that say a date is the page's publication's."""
+    return frozenset(word for words in _language_data()["publish_words"].values() for word in words)
+
+
 def _folded(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -84,6 +84,24 @@ def test_the_header_date(lines: list[str], date: str | None) -> None:
     assert clean("\n\n".join(lines)).date == date
 
 
+def test_a_date_under_the_headline_wins_over_one_above_it() -> None:
+    doc = clean("\n\n".join(["Friday, November 28, 2025", HEADLINE, "June 3, 2024", *PROSE]))
+    assert doc.date == "2024-06-03"
+
+
+@pytest.mark.parametrize(
+    ("footer", "date"),
+    [
+        (["Page last modified Jan. 17, 2025"], "2025-01-17"),
+        (["Posted on April 13, 2023", "Updated on May 2, 2024"], "2023-04-13"),
+        # a date alone far below the header may be anything's
+        (["August 30, 2024"], None),
+    ],
+)
+def test_a_line_that_dates_the_page_is_the_last_resort(footer: list[str], date: str | None) -> None:
+    assert clean("\n\n".join([HEADLINE, *PROSE, *footer])).date == date
+
+
 STANDFIRST = "The spending plan passed by one vote after members argued for six hours."
 
 
@@ -91,7 +109,9 @@ STANDFIRST = "The spending plan passed by one vote after members argued for six 
     ("header", "date"),
     [
         (["By Jane Doe", "Published 3:42 PM GMT, May 17, 2023"], "2023-05-17"),
-        (["By Jane Doe", "Photo desk", "Published 3:42 PM GMT, May 17, 2023"], None),
+        # past the header's end, a date at most two lines from the byline is still the byline's
+        (["By Jane Doe", "Photo desk", "Published 3:42 PM GMT, May 17, 2023"], "2023-05-17"),
+        (["By Jane Doe", "Photo desk", "Camera desk", "May 17, 2023"], None),
     ],
 )
 def test_a_standfirst_is_the_headers_not_the_first_paragraph(header: list[str], date: str | None) -> None:
