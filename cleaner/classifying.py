@@ -35,7 +35,7 @@ from itertools import pairwise
 
 from .bylines import BARE_NAME_MAX_WORDS, byline_name, packaged_bylines
 from .copies import copied_lines
-from .dates import is_dated_line, is_update_line, iso_date
+from .dates import is_dated_line, is_update_line, iso_date, opens_dated_line
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
 from .features import LineFeatures, line_features, without_bullet
@@ -110,6 +110,9 @@ BYLINE_DATE_NEAR = 2
 #: An author box's name alone has a line about its person at most this many lines under it
 #: ("Jeff Hoyt" / "Who is Jeff Hoyt?" / "As Editor-in-Chief … Jeff produced …").
 AUTHOR_BIO_NEAR = 2
+#: A line that only says the date under it is the page's ("Published on", "Last updated:") has
+#: at most this many words. Not swept: set from the wcxb-dev pages read for the date field.
+DATED_LABEL_MAX_WORDS = 3
 #: Outside the header, a byline line with another one at most this many lines away is one
 #: of a list (teasers, a menu's facets, comments) and not the article's.
 BYLINE_LIST_NEAR = 4
@@ -1094,20 +1097,29 @@ def _date(lines: list[Line], a: Analysis, title_at: int | None, byline: str | No
         if (date := _first_date(lines, a, where, lang)) is not None:
             return date
     # the last resort: a line that says it dates the page, wherever it stands after the
-    # headline ("Page last modified Jan. 17, 2025" at the foot of a government page)
+    # headline ("Page last modified Jan. 17, 2025" at the foot of a government page), or
+    # whose short line above says so ("Posted on" / "Nov 21, 2018")
     after = title_at + 1 if title_at is not None else a.start
-    dated = (i for i in range(after, len(lines)) if a.feats[i].has_date and is_dated_line(lines[i].text))
-    return _first_date(lines, a, dated, lang)
+    dated = [
+        i
+        for i in range(after, len(lines))
+        if a.feats[i].has_date
+        and (
+            is_dated_line(lines[i].text)
+            or (i > 0 and a.feats[i - 1].words <= DATED_LABEL_MAX_WORDS and is_dated_line(lines[i - 1].text))
+        )
+    ]
+    return _first_date(lines, a, dated, lang, opening=True)
 
 
-def _first_date(lines: list[Line], a: Analysis, where: Iterable[int], lang: str) -> str | None:
+def _first_date(lines: list[Line], a: Analysis, where: Iterable[int], lang: str, opening: bool = False) -> str | None:
     """The first date of the lines ``where`` outside the article's paragraphs ("Andrew King" /
     "September 4, 2025"), one on a line that says it was updated only when no other line there
     has one."""
     found = [
         (is_update_line(line.text), i, date)
         for i in where
-        if (line := lines[i]).label is not Label.BODY
+        if ((line := lines[i]).label is not Label.BODY or (opening and opens_dated_line(line.text)))
         and a.feats[i].has_date
         and (date := iso_date(line.text, lang)) is not None
     ]

@@ -113,6 +113,16 @@ def is_dated_line(text: str) -> bool:
     return _dated_pattern().search(text) is not None
 
 
+def opens_dated_line(text: str) -> bool:
+    """Whether ``text`` opens with the word that says its date is the page's ("Posted by
+    BeauHD on Friday December 19, 2025 …"), as a paragraph that mentions a date seldom does.
+
+    >>> opens_dated_line("Posted by BeauHD on Friday December 19, 2025"), opens_dated_line("It was posted on May 2.")
+    (True, False)
+    """
+    return _dated_pattern().match(text.strip()) is not None
+
+
 def is_update_line(text: str) -> bool:
     """Whether ``text`` says its date is an update's ("Updated on July 9, 2025", "Zuletzt geändert am …").
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cleaner import clean
+from cleaner.classifying import DATED_LABEL_MAX_WORDS
 from cleaner.dates import TWO_DIGIT_YEAR_PIVOT, is_update_line, iso_date
 from cleaner.language import month_numbers
 
@@ -94,12 +95,20 @@ def test_a_date_under_the_headline_wins_over_one_above_it() -> None:
     [
         (["Page last modified Jan. 17, 2025"], "2025-01-17"),
         (["Posted on April 13, 2023", "Updated on May 2, 2024"], "2023-04-13"),
-        # a date alone far below the header may be anything's
+        # a date alone far below the header may be anything's, unless a label above says it
         (["August 30, 2024"], None),
+        (["Posted on", "Nov 21, 2018"], "2018-11-21"),
     ],
 )
 def test_a_line_that_dates_the_page_is_the_last_resort(footer: list[str], date: str | None) -> None:
     assert clean("\n\n".join([HEADLINE, *PROSE, *footer])).date == date
+
+
+@pytest.mark.parametrize(("words", "found"), [(DATED_LABEL_MAX_WORDS, True), (DATED_LABEL_MAX_WORDS + 1, False)])
+def test_the_label_over_a_date_edge(words: int, found: bool) -> None:
+    label = " ".join(["Updated", "on", "this", "page", "today"][:words])
+    doc = clean("\n\n".join([HEADLINE, *PROSE, label, "May 2, 2024"]))
+    assert (doc.date == "2024-05-02") is found
 
 
 STANDFIRST = "The spending plan passed by one vote after members argued for six hours."
