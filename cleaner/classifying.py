@@ -1056,13 +1056,16 @@ def _author_box(lines: list[Line], a: Analysis) -> str | None:
     that person at most ``AUTHOR_BIO_NEAR`` lines under it (:meth:`~cleaner.bylines.Bylines.is_bio`:
     "Lauren Vetter" / "Lauren Vetter is a growth-focused marketing professional … her …")."""
     bylines = packaged_bylines()
-    for i in range(a.start, len(lines)):
-        if lines[i].label is Label.BODY or a.feats[i].words > BARE_NAME_MAX_WORDS:
+    openings = [without_bullet(line.text.strip()).split(maxsplit=1)[:1] for line in lines[a.start :]]
+    for k, opening in enumerate(openings):
+        i = a.start + k
+        if lines[i].label is Label.BODY or not 2 <= a.feats[i].words <= BARE_NAME_MAX_WORDS:
             continue
-        name = bylines.bare_name(lines[i].text)
-        if name is not None and any(
-            bylines.is_bio(lines[j].text, name) for j in range(i + 1, min(i + 1 + AUTHOR_BIO_NEAR, len(lines)))
-        ):
+        # a bio opens with the name's first word: a cheap test before reading the name
+        under = range(k + 1, min(k + 1 + AUTHOR_BIO_NEAR, len(openings)))
+        bios = [a.start + j for j in under if openings[j] == opening]
+        name = bylines.bare_name(lines[i].text) if bios else None
+        if name is not None and any(bylines.is_bio(lines[j].text, name) for j in bios):
             lines[i].set(Label.BYLINE, "field:byline")
             return name
     return None
