@@ -110,6 +110,10 @@ BYLINE_DATE_NEAR = 2
 #: An author box's name alone has a line about its person at most this many lines under it
 #: ("Jeff Hoyt" / "Who is Jeff Hoyt?" / "As Editor-in-Chief … Jeff produced …").
 AUTHOR_BIO_NEAR = 2
+#: A byline repeated at most this many lines under itself (one line between) is one byline a
+#: layout shows twice, not a list of teasers by one author. Not swept: one wcxb-dev page gained
+#: a right byline at 2, and at 4 (``BYLINE_LIST_NEAR``) teasers by one author gave two wrong ones.
+BYLINE_REPEAT_NEAR = 2
 #: A line that only says the date under it is the page's ("Published on", "Last updated:") has
 #: at most this many words. Not swept: set from the wcxb-dev pages read for the date field.
 DATED_LABEL_MAX_WORDS = 3
@@ -1023,8 +1027,17 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
         return name
     named = [i for i, line in enumerate(lines) if line.label is Label.BYLINE]
     # outside the header, bylines a few lines apart are a list: teasers, a menu's facets
-    # ("By Role", "By Industry"), comments
-    alone_named = [i for i in named if not any(0 < abs(i - j) <= BYLINE_LIST_NEAR for j in named)]
+    # ("By Role", "By Industry"), comments; but the same name on the next line is one byline a
+    # layout repeats ("By Claire Wilson , Co-Founder & COO" / "By Claire Wilson ,")
+    person = {i: (a.names[i] or "").split(",")[0].strip() for i in named}
+    alone_named = [
+        i
+        for i in named
+        if not any(
+            0 < abs(i - j) <= BYLINE_LIST_NEAR and (abs(i - j) > BYLINE_REPEAT_NEAR or person[j] != person[i])
+            for j in named
+        )
+    ]
     later = [i for i in alone_named if i >= anchor]
     if alone_named:
         return a.names[(later or alone_named)[0]]

@@ -6,7 +6,7 @@ import pytest
 
 from cleaner import clean
 from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_bylines
-from cleaner.classifying import AUTHOR_BIO_NEAR, BYLINE_DATE_NEAR, BYLINE_LIST_NEAR
+from cleaner.classifying import AUTHOR_BIO_NEAR, BYLINE_DATE_NEAR, BYLINE_LIST_NEAR, BYLINE_REPEAT_NEAR
 from cleaner.document import Label
 
 from .samples import PARAGRAPHS
@@ -183,6 +183,13 @@ def test_the_header_byline_wins_over_a_menu_byline_above_it() -> None:
 def test_a_name_alone_above_the_headline_is_no_byline() -> None:
     got, _ = _byline_of("Travel Tips", "September 4, 2025", HEADLINE, *PROSE)
     assert got is None
+
+
+@pytest.mark.parametrize(("gap", "found"), [(BYLINE_REPEAT_NEAR, True), (BYLINE_REPEAT_NEAR + 1, False)])
+def test_a_byline_a_layout_repeats_is_no_list_edge(gap: int, found: bool) -> None:
+    fillers = ["Schools get new roofs", "Roads to reopen"][: gap - 1]
+    got, _ = _byline_of(HEADLINE, *PROSE, "By Tom Lee, Staff Writer", *fillers, "By Tom Lee")
+    assert (got == "Tom Lee, Staff Writer") is found
 
 
 BIO = "Lauren Vetter is a marketing writer based in Denver. She covers health technology."
