@@ -24,7 +24,7 @@ from typing import NamedTuple
 from .datafiles import alternation, load_data, require_string_lists
 from .dates import date_pattern
 from .features import without_bullet
-from .language import month_words
+from .language import function_words, month_words
 
 #: A name alone on a line ("Andrew King", "Dylan Bailey, MS, RD", "Anna Schmidt 19.10.2019")
 #: has at most this many words before its first comma, and at least two: one capitalized word
@@ -75,6 +75,9 @@ class Bylines(NamedTuple):
     glued_end: re.Pattern[str]
     #: Common first names, lower-cased (``given_names``).
     given: frozenset[str]
+    #: The function words of ``data/languages.json`` of three letters or more that are no
+    #: joiners of names: after its first word a name alone holds none ("Reply With Quote").
+    function_words: frozenset[str]
     #: A word of ``name_ends`` longer than a particle ("Updated", "Zuletzt"), where a name
     #: alone ends: "in" and "on" as often go on with a headline ("Mac Pro Shipping in December").
     word_end: re.Pattern[str]
@@ -154,7 +157,7 @@ class Bylines(NamedTuple):
         # "Helmut Rubik 0": a comment count after the name ("Wine Basics 101" is no name)
         name = _TRAILING_COUNT.sub("", part[: min(ends, default=len(part))]).strip(" ,;:")
         words = name.split(",", 1)[0].split()
-        if not 2 <= len(words) <= BARE_NAME_MAX_WORDS:
+        if not 2 <= len(words) <= BARE_NAME_MAX_WORDS or any(w.lower() in self.function_words for w in words[1:]):
             return None
         for word in words:
             letters = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
@@ -218,6 +221,8 @@ def _compile(data: object) -> Bylines:
         pronoun=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['pronouns'])})(?![^\W\d_])"),
         glued_end=re.compile(rf"(?<=[a-zß-ÿ])(?:{glued})(?![a-zß-ÿ])"),
         given=_given_names(data.get("given_names"), data["given_name_counter_examples"]),
+        # of three letters or more: "Ma", "Do" and "Li" are surnames as often
+        function_words=frozenset(w for w in function_words() if len(w) > 2) - {w.lower() for w in data["joiners"]},
         word_end=re.compile(rf"\s(?i:{alternation(w for w in data['name_ends'] if len(w) > 2)})(?![^\W\d_])"),
         job=re.compile(rf"(?:{alternation(data['job_titles'])})s?(?![^\W\d_]|['’])", re.IGNORECASE),
     )

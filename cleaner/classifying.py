@@ -110,6 +110,9 @@ BYLINE_DATE_NEAR = 2
 #: An author box's name alone has a line about its person at most this many lines under it
 #: ("Jeff Hoyt" / "Who is Jeff Hoyt?" / "As Editor-in-Chief … Jeff produced …").
 AUTHOR_BIO_NEAR = 2
+#: A bio is a sentence of at least this many words: "* Du Style - Pour Lui", a menu under "* Du
+#: Nouveau", holds a pronoun too.
+AUTHOR_BIO_MIN_WORDS = 8
 #: A byline repeated at most this many lines under itself (one line between) is one byline a
 #: layout shows twice, not a list of teasers by one author. Not swept: one wcxb-dev page gained
 #: a right byline at 2, and at 4 (``BYLINE_LIST_NEAR``) teasers by one author gave two wrong ones.
@@ -1076,7 +1079,9 @@ def _author_box(lines: list[Line], a: Analysis) -> str | None:
             continue
         # a bio opens with the name's first word: a cheap test before reading the name
         under = range(k + 1, min(k + 1 + AUTHOR_BIO_NEAR, len(openings)))
-        bios = [a.start + j for j in under if openings[j] == opening]
+        bios = [
+            a.start + j for j in under if openings[j] == opening and a.feats[a.start + j].words >= AUTHOR_BIO_MIN_WORDS
+        ]
         name = bylines.bare_name(lines[i].text) if bios else None
         if name is not None and any(bylines.is_bio(lines[j].text, name) for j in bios):
             lines[i].set(Label.BYLINE, "field:byline")

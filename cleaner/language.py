@@ -196,6 +196,11 @@ def _function_words() -> dict[str, frozenset[str]]:
     return lists
 
 
+def function_words() -> frozenset[str]:
+    """The function words of every language in ``data/languages.json`` ("the", "with", "und")."""
+    return frozenset().union(*_function_words().values())
+
+
 @lru_cache(maxsize=1)
 def _distinctive_words() -> dict[str, frozenset[str]]:
     """Each language's function words that no other list holds."""

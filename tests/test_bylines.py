@@ -6,7 +6,13 @@ import pytest
 
 from cleaner import clean
 from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_bylines
-from cleaner.classifying import AUTHOR_BIO_NEAR, BYLINE_DATE_NEAR, BYLINE_LIST_NEAR, BYLINE_REPEAT_NEAR
+from cleaner.classifying import (
+    AUTHOR_BIO_MIN_WORDS,
+    AUTHOR_BIO_NEAR,
+    BYLINE_DATE_NEAR,
+    BYLINE_LIST_NEAR,
+    BYLINE_REPEAT_NEAR,
+)
 from cleaner.document import Label
 
 from .samples import PARAGRAPHS
@@ -234,6 +240,13 @@ def test_a_first_name_alone_in_a_list_of_names_is_no_byline() -> None:
 def test_an_author_box_wins_over_a_first_name_alone_in_the_header() -> None:
     got, _ = _byline_of(HEADLINE, "Maya Hansen", *PROSE, "Lauren Vetter", BIO)
     assert got == "Lauren Vetter"
+
+
+@pytest.mark.parametrize(("words", "found"), [(AUTHOR_BIO_MIN_WORDS, True), (AUTHOR_BIO_MIN_WORDS - 1, False)])
+def test_a_bio_is_a_sentence_edge(words: int, found: bool) -> None:
+    bio = " ".join(["Lauren", "writes", "for", "her", "readers", "in", "Denver", "every", "week", "now"][:words])
+    got, _ = _byline_of(HEADLINE, *PROSE, "Lauren Vetter", bio)
+    assert (got == "Lauren Vetter") is found
 
 
 def test_a_header_byline_wins_over_an_author_box() -> None:
