@@ -216,9 +216,9 @@ def _compile(data: object) -> Bylines:
             rf"|(?i:{date}|{_EMAIL_OR_URL}))"
         ),
         joiners=frozenset(word.lower() for word in data["joiners"]),
+        pronoun=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['pronouns'])})(?![^\W\d_])"),
         # a compound's end counts ("Wirtschaftsredakteurin"), as does a plural; a possessive does
         # not ("Editor's Picks")
-        pronoun=re.compile(rf"(?<![^\W\d_])(?:{alternation(data['pronouns'])})(?![^\W\d_])"),
         glued_end=re.compile(rf"(?<=[a-zß-ÿ])(?:{glued})(?![a-zß-ÿ])"),
         given=_given_names(data.get("given_names"), data["given_name_counter_examples"]),
         # of three letters or more: "Ma", "Do" and "Li" are surnames as often

@@ -997,7 +997,9 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     headline so is a name alone with a date on its line or near it ("Andrew
     King", "September 4, 2025") or a job under it ("Chefredakteur"): of
     several, the one nearest its date (a section's name sits there too: "Top
-    Agencies", "Maria Mathioudaki", a date)."""
+    Agencies", "Maria Mathioudaki", a date). With none of those, an author box
+    (:func:`_author_box`), and last a name alone in the header that opens with a
+    first name (:func:`_first_name_alone`)."""
     anchor = title_at if title_at is not None else a.start
     bylines = packaged_bylines()
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
@@ -1135,8 +1137,9 @@ def _date(lines: list[Line], a: Analysis, title_at: int | None, byline: str | No
 
 def _first_date(lines: list[Line], a: Analysis, where: Iterable[int], lang: str, opening: bool = False) -> str | None:
     """The first date of the lines ``where`` outside the article's paragraphs ("Andrew King" /
-    "September 4, 2025"), one on a line that says it was updated only when no other line there
-    has one."""
+    "September 4, 2025"; with ``opening``, also a paragraph that opens with the word that dates
+    the page: "Posted by BeauHD on Friday December 19, 2025 …"), one on a line that says it was
+    updated only when no other line there has one."""
     found = [
         (is_update_line(line.text), i, date)
         for i in where

@@ -272,12 +272,16 @@ def month_numbers() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def update_words() -> frozenset[str]:
     """The words of ``data/languages.json`` that say a date is an update's."""
-    return frozenset(word for words in _language_data()["update_words"].values() for word in words)
+    return _words_of_every_language("update_words")
 
 
 def publish_words() -> frozenset[str]:
     """The words of ``data/languages.json`` that say a date is the page's publication's."""
-    return frozenset(word for words in _language_data()["publish_words"].values() for word in words)
+    return _words_of_every_language("publish_words")
+
+
+def _words_of_every_language(key: str) -> frozenset[str]:
+    return frozenset(word for words in _language_data()[key].values() for word in words)
 
 
 def _folded(word: str) -> str:
