@@ -37,9 +37,9 @@ ROLE_MAX_WORDS = 6
 NAME_MAX_TOKENS = 14
 
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
-# The separators between the parts of a line: "|", "·", "•", an em dash, "/" and a spaced dash
-# (a name holds a hyphen: "Müller-Lüdenscheidt").
-_PARTS = re.compile(r"\s*[|·•∙—]\s*|\s[–-]\s|\s/\s")
+# The separators between the parts of a line: "|", the middle dots ("·", "•", "∙", "⋅", "‧",
+# "・"), an em dash, "/" and a spaced dash (a name holds a hyphen: "Müller-Lüdenscheidt").
+_PARTS = re.compile(r"\s*[|·•∙⋅‧・—]\s*|\s[–-]\s|\s/\s")
 _EMAIL_OR_URL = r"\S+@\S+|https?://\S+|www\.\S+"
 _CLOCK = r"\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr|h))?"
 _TRAILING_COUNT = re.compile(r"(?:\s+\d{1,2})+\s*$")
