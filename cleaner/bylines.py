@@ -159,6 +159,8 @@ class Bylines(NamedTuple):
         words = name.split(",", 1)[0].split()
         if not 2 <= len(words) <= BARE_NAME_MAX_WORDS or any(w.lower() in self.function_words for w in words[1:]):
             return None
+        if all(len(word) < 3 for word in words):  # a language switch: "DE FR IT EN"
+            return None
         for word in words:
             letters = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
             if not (letters.isalpha() and word[0].isupper()) or word.lower().rstrip(".") in self.not_names:
