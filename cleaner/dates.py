@@ -91,14 +91,18 @@ def iso_date(text: str, lang: str = "und") -> str | None:
     return _iso(_year(number["sy"]), month, day)
 
 
+def _any_word(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+
+
 @functools.cache
 def _update_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(update_words())})(?!\w)", re.IGNORECASE)
+    return _any_word(update_words())
 
 
 @functools.cache
 def _dated_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(publish_words() | update_words())})(?!\w)", re.IGNORECASE)
+    return _any_word(publish_words() | update_words())
 
 
 def is_dated_line(text: str) -> bool:
