@@ -646,12 +646,13 @@ def title_candidates(
     when it is another line; feature ``second_window``); not a line
     repeated in ``TITLE_MIN_DOCS`` documents of its source,
     nor the bare name a byline elsewhere gives or a lead alone
-    ("By") above it introduces, nor a date, byline or
-    breadcrumb line, though their parts may be:
+    ("By") above it introduces, nor a line that marks a header
+    (:func:`_header_marks`: a date, a byline, a lead alone, a first name
+    alone) or a breadcrumb line, though their parts may be:
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own). With the page URL's ``words``
     (:func:`~cleaner.headline.url_words`) the rows end with the URL features."""
-    meta = [f.has_date or name is not None for f, name in zip(a.feats, a.names, strict=True)]
+    meta = _header_marks(lines, a)
     rules = [f.rule for f in a.feats]
     excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
     if repeats is not None:
@@ -677,6 +678,27 @@ def title_candidates(
     if words is not None:
         rows = [row + extra for row, extra in zip(rows, url_rows(kept, words), strict=True)]
     return kept, rows
+
+
+def _header_marks(lines: list[Line], a: Analysis) -> list[bool]:
+    """The lines that mark an article's header under its headline: a date, a
+    byline, a lead alone ("By", "Written by") and a name alone that opens
+    with a first name ("Brian Jenney", "Donna Currie"). None of them is the
+    headline, and a headline is often followed by them (feature
+    ``before_meta``)."""
+    bylines = packaged_bylines()
+    marks = []
+    for line, f, prose, name in zip(lines, a.feats, a.prose, a.names, strict=True):
+        mark = f.has_date or name is not None
+        if not mark and not prose and f.words <= BYLINE_MAX_WORDS:
+            # the first word first: reading a name alone costs ten times more
+            opening = without_bullet(line.text.strip()).split(maxsplit=1)
+            if opening and bylines.is_given_name(opening[0]):
+                mark = bylines.bare_name(line.text) is not None
+            else:
+                mark = f.words <= LEAD_ALONE_MAX_WORDS and bylines.is_lead_alone(line.text)
+        marks.append(mark)
+    return marks
 
 
 def _headline_like(

@@ -432,7 +432,8 @@ def candidate_rows(lines: Sequence[Line], feats: Sequence[LineFeatures], probabi
     (:func:`compare_candidates` fills them once all windows' rows are made).
 
     ``start`` is the line the candidates' window is around. ``meta`` marks
-    byline and date lines: a headline is often followed by them.
+    the lines of an article's header (dates, bylines, a lead alone, a name
+    alone): a headline is often followed by them.
     ``part_feats`` are the features of each candidate's own text. ``topic``
     is the page's :func:`topic_words` (of ``stops``). ``shift``: how many
     lines the window's ``start`` lies from the first window's (0: this is

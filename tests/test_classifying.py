@@ -196,18 +196,18 @@ def test_a_page_whose_menu_comes_first_is_no_extraction() -> None:
 
 
 def test_a_name_a_byline_gives_is_not_the_headline() -> None:
-    """A line holding only the name a byline elsewhere gives ("By Elaine
-    Chen") is the author's. (A headline model that prefers name-like lines,
-    then the first line.)"""
+    """A line holding only the name a byline elsewhere gives ("By Ottoline
+    Marlow") is the author's. (A headline model that prefers name-like lines,
+    then the first line; a name that opens with no common first name.)"""
     text = "\n\n".join([
         "Employers drop coverage for weight loss drugs",
-        "Elaine Chen",
+        "Ottoline Marlow",
         *PROSE[:3],
-        "By Elaine Chen",
+        "By Ottoline Marlow",
     ])  # fmt: skip
     model = headline_model(0.9, name_like=20.0, first_line=5.0)
     assert clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs"
-    assert clean(text.replace("By Elaine Chen", "By John Smith"), Options(title_model=model)).title == "Elaine Chen"
+    assert clean(text.replace("By Ottoline", "By John"), Options(title_model=model)).title == "Ottoline Marlow"
 
 
 @pytest.mark.parametrize(
@@ -215,15 +215,40 @@ def test_a_name_a_byline_gives_is_not_the_headline() -> None:
     [
         ("by", "Employers drop coverage for weight loss drugs"),
         ("Written by:", "Employers drop coverage for weight loss drugs"),
-        ("Stand by", "Elaine Chen"),  # no lead alone: the name may be a headline
+        ("Stand by", "Ottoline Marlow"),  # no lead alone: the name may be a headline
     ],
 )
 def test_the_name_under_a_lead_alone_is_not_the_headline(lead: str, title: str) -> None:
     """A converter that puts the byline's "by" and the author's link on lines
     of their own leaves a name alone under the lead: the author's, no headline."""
-    text = "\n\n".join(["Employers drop coverage for weight loss drugs", lead, "Elaine Chen", *PROSE[:3]])
+    text = "\n\n".join(["Employers drop coverage for weight loss drugs", lead, "Ottoline Marlow", *PROSE[:3]])
     model = headline_model(0.9, name_like=20.0, first_line=5.0)
     assert clean(text, Options(title_model=model)).title == title
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("Elaine Chen", "Employers drop coverage for weight loss drugs"),  # opens with a first name: the author's
+        ("Ottoline Marlow", "Ottoline Marlow"),  # no common first name: it may be a headline
+    ],
+)
+def test_a_first_name_alone_is_not_the_headline(name: str, title: str) -> None:
+    """A name alone that opens with a common first name ("Brian Jenney" under
+    the headline) marks the header like a byline: no headline candidate."""
+    text = "\n\n".join(["Employers drop coverage for weight loss drugs", name, *PROSE[:3]])
+    model = headline_model(0.9, name_like=20.0, first_line=5.0)
+    assert clean(text, Options(title_model=model)).title == title
+
+
+@pytest.mark.parametrize(("under", "marked"), [("Brian Jenney", True), ("By", True), ("Key Takeaways", False)])
+def test_a_headline_over_a_header_mark(under: str, marked: bool) -> None:
+    """A lead alone and a first name alone under a line count, as a byline or a
+    date does, for feature ``before_meta`` of the line above. (A headline model
+    whose bar the first line passes only with a mark under it.)"""
+    text = "\n\n".join(["Employers drop coverage for weight loss drugs", under, *PROSE[:3]])
+    model = headline_model(0.9, bias=-3.0, first_line=4.0, before_meta=2.0)
+    assert (clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs") is marked
 
 
 def _upper_headed(headings: int, paragraph_words: int) -> list[str]:
