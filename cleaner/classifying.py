@@ -51,6 +51,7 @@ from .headline import (
     topic_words,
     url_rows,
     url_words,
+    window_reach,
     with_parts,
 )
 from .lexicon import Lexicon
@@ -652,7 +653,7 @@ def title_candidates(
     "Headline / Dec 2025", "Home » News » Headline"; nor a part that is
     furniture or a date on its own). With the page URL's ``words``
     (:func:`~cleaner.headline.url_words`) the rows end with the URL features."""
-    meta = _header_marks(lines, a)
+    meta = _header_marks(lines, a, window_reach(len(lines), (a.anchor, a.main)))
     rules = [f.rule for f in a.feats]
     excluded = [a.caption[i] or (r is not None and r.name != "breadcrumb") for i, r in enumerate(rules)]
     if repeats is not None:
@@ -680,17 +681,18 @@ def title_candidates(
     return kept, rows
 
 
-def _header_marks(lines: list[Line], a: Analysis) -> list[bool]:
+def _header_marks(lines: list[Line], a: Analysis, reach: set[int]) -> list[bool]:
     """The lines that mark an article's header under its headline: a date, a
     byline, a lead alone ("By", "Written by") and a name alone that opens
     with a first name ("Brian Jenney", "Donna Currie"). None of them is the
     headline, and a headline is often followed by them (feature
-    ``before_meta``)."""
+    ``before_meta``). Lead and name alone are read only on the lines of
+    ``reach`` (:func:`~cleaner.headline.window_reach`), the others' marks being unread."""
     bylines = packaged_bylines()
     marks = []
-    for line, f, prose, name in zip(lines, a.feats, a.prose, a.names, strict=True):
+    for i, (line, f, prose, name) in enumerate(zip(lines, a.feats, a.prose, a.names, strict=True)):
         mark = f.has_date or name is not None
-        if not mark and not prose and f.words <= BYLINE_MAX_WORDS:
+        if not mark and not prose and f.words <= BYLINE_MAX_WORDS and i in reach:
             # the first word first: reading a name alone costs ten times more
             opening = without_bullet(line.text.strip()).split(maxsplit=1)
             if opening and bylines.is_given_name(opening[0]):

@@ -20,7 +20,7 @@ import operator
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +54,9 @@ LOOKBACK = 60
 #: quoted sentence six lines into a seed article with no headline as its
 #: headline, dropping the paragraphs above it.
 LOOKAHEAD = 3
+#: Lines under a candidate where a mark of the article's header (a byline, a
+#: date, a name alone) counts for feature ``before_meta``.
+META_AFTER = 3
 #: A line with a date is a headline candidate when it holds at least this
 #: many words that are not month names ("Metasploit Wrap-Up 12/19/2025"); with
 #: fewer it is a date line ("Updated on November 18, 2025").
@@ -290,6 +293,16 @@ def candidates(lines: Sequence[Line], feats: Sequence[LineFeatures], start: int,
     lowest = max(0, start - LOOKBACK)
     window = [*range(min(start + LOOKAHEAD, len(lines) - 1), lowest - 1, -1), *([0] if lowest > 0 else [])]
     return [i for i in window if not excluded[i] and 0 < feats[i].words <= MAX_WORDS]
+
+
+def window_reach(n: int, starts: Iterable[int]) -> set[int]:
+    """The lines of an ``n``-line text that the windows of :func:`candidates`
+    around ``starts`` hold, with the ``META_AFTER`` lines under each: the
+    lines whose marks the candidates' rows read."""
+    reach = set(range(min(n, META_AFTER + 1)))
+    for start in starts:
+        reach.update(range(max(0, start - LOOKBACK), min(n, start + LOOKAHEAD + META_AFTER + 1)))
+    return reach
 
 
 def line_parts(text: str) -> dict[str, str]:
@@ -581,7 +594,7 @@ def _line_values(feats: Sequence[LineFeatures], probability: Sequence[float], me
         float(i == nearest),
         i / n,
         float(i == 0),
-        float(any(meta[i + 1 : i + 4])),
+        float(any(meta[i + 1 : i + 1 + META_AFTER])),
         float(i == start),
         float(i > start),
         float(before is not None and before.bullet),

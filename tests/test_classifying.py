@@ -51,6 +51,7 @@ from cleaner.headline import (
     LOOKAHEAD,
     LOOKBACK,
     MAX_WORDS,
+    META_AFTER,
     NEAR_LINES,
     SHORT_WORDS,
     TITLE_FEATURES,
@@ -72,6 +73,7 @@ from cleaner.headline import (
     topic_words,
     url_rows,
     url_words,
+    window_reach,
     with_parts,
 )
 from cleaner.language import MIN_LETTERS, detect, stopwords
@@ -249,6 +251,23 @@ def test_a_headline_over_a_header_mark(under: str, marked: bool) -> None:
     text = "\n\n".join(["Employers drop coverage for weight loss drugs", under, *PROSE[:3]])
     model = headline_model(0.9, bias=-3.0, first_line=4.0, before_meta=2.0)
     assert (clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs") is marked
+
+
+@pytest.mark.parametrize(("gap", "marked"), [(META_AFTER, True), (META_AFTER + 1, False)])
+def test_a_header_mark_under_a_headline_edge(gap: int, marked: bool) -> None:
+    """A mark counts for the line at most ``META_AFTER`` lines above it."""
+    fillers = ["Share", "Print", "Save", "Email"][: gap - 1]
+    text = "\n\n".join(["Employers drop coverage for weight loss drugs", *fillers, "By", *PROSE[:3]])
+    model = headline_model(0.9, bias=-3.0, first_line=4.0, before_meta=2.0)
+    assert (clean(text, Options(title_model=model)).title == "Employers drop coverage for weight loss drugs") is marked
+
+
+def test_the_window_reach() -> None:
+    """The lines whose marks the candidates read: the windows, the text's
+    first lines, and ``META_AFTER`` under each window."""
+    reach = window_reach(200, [100, 150])
+    assert reach == {*range(META_AFTER + 1), *range(100 - LOOKBACK, 150 + LOOKAHEAD + META_AFTER + 1)}
+    assert window_reach(5, [4]) == set(range(5))
 
 
 def _upper_headed(headings: int, paragraph_words: int) -> list[str]:
