@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from .datafiles import alternation, load_data, require_string_lists
 from .dates import date_pattern
-from .features import without_bullet
+from .features import first_word, without_bullet
 from .language import function_words, month_words
 
 #: A name alone on a line ("Andrew King", "Dylan Bailey, MS, RD", "Anna Schmidt 19.10.2019")
@@ -118,8 +118,7 @@ class Bylines(NamedTuple):
         under its name ("Apache Spark is designed for …") has no such pronoun; a section under
         its heading that speaks of someone seldom opens with the heading's first word, and an
         article names a person it quotes by the last ("Luccioni recently helped …")."""
-        opening = without_bullet(text.strip()).split(maxsplit=1)
-        return bool(opening) and opening[0] == name.split()[0] and self.pronoun.search(text) is not None
+        return first_word(text) == name.split()[0] and self.pronoun.search(text) is not None
 
     def is_given_name(self, word: str) -> bool:
         """``word`` is a common first name ("Julian", "Jürgen", "Małgorzata")."""

@@ -38,7 +38,7 @@ from .copies import copied_lines
 from .dates import is_dated_line, is_update_line, iso_date, opens_dated_line
 from .decoding import viterbi
 from .document import BODY_LABELS, Label, Line
-from .features import LineFeatures, line_features, without_bullet
+from .features import LineFeatures, first_word, line_features, without_bullet
 from .headline import (
     Candidate,
     TitleModel,
@@ -694,8 +694,7 @@ def _header_marks(lines: list[Line], a: Analysis, reach: set[int]) -> list[bool]
         mark = f.has_date or name is not None
         if not mark and not prose and f.words <= BYLINE_MAX_WORDS and i in reach:
             # the first word first: reading a name alone costs ten times more
-            opening = without_bullet(line.text.strip()).split(maxsplit=1)
-            if opening and bylines.is_given_name(opening[0]):
+            if bylines.is_given_name(first_word(line.text)):
                 mark = bylines.bare_name(line.text) is not None
             else:
                 mark = f.words <= LEAD_ALONE_MAX_WORDS and bylines.is_lead_alone(line.text)
@@ -1098,7 +1097,7 @@ def _author_box(lines: list[Line], a: Analysis) -> str | None:
     that person at most ``AUTHOR_BIO_NEAR`` lines under it (:meth:`~cleaner.bylines.Bylines.is_bio`:
     "Lauren Vetter" / "Lauren Vetter is a growth-focused marketing professional … her …")."""
     bylines = packaged_bylines()
-    openings = [without_bullet(line.text.strip()).split(maxsplit=1)[:1] for line in lines[a.start :]]
+    openings = [first_word(line.text) for line in lines[a.start :]]
     for k, opening in enumerate(openings):
         i = a.start + k
         if lines[i].label is Label.BODY or not 2 <= a.feats[i].words <= BARE_NAME_MAX_WORDS:

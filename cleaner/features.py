@@ -284,3 +284,13 @@ def without_bullet(text: str) -> str:
     ('o que fazer', '-5 degrees tonight', 'O Brasil')
     """
     return _LEADING_BULLET.sub("", text, count=1)
+
+
+def first_word(text: str) -> str:
+    """The first word of ``text`` after a converter's list bullet ("" when it has none).
+
+    >>> first_word("* Lauren Vetter is a marketer"), first_word("   ")
+    ('Lauren', '')
+    """
+    words = without_bullet(text.strip()).split(maxsplit=1)
+    return words[0] if words else ""
