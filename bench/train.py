@@ -286,15 +286,16 @@ def fit_forest(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> Forest:
     raw = x[keep][:, : len(FEATURE_NAMES)]
     gb = HistGradientBoostingClassifier(**FOREST, early_stopping=False, random_state=0)  # type: ignore[arg-type]
     gb.fit(raw, y[keep], sample_weight=w[keep])
-    return checked_forest(gb, raw)
+    return checked_forest(forest_payload(gb), raw, gb.decision_function(raw))
 
 
-def checked_forest(gb: HistGradientBoostingClassifier, x: np.ndarray) -> Forest:
-    """The fitted trees as the model file holds them, compiled and checked
-    against scikit-learn's own scores on a sample of the training rows ``x``."""
-    forest = parse_forest(forest_payload(gb), x.shape[1])
-    rows = x[:: max(1, len(x) // CHECK_ROWS)]
-    gap = float(np.max(np.abs(gb.decision_function(rows) - forest_scores(forest, rows))))
+def checked_forest(payload: dict[str, Any], x: np.ndarray, scores: np.ndarray) -> Forest:
+    """The trees of ``payload`` (a model file's ``forest`` entry), compiled
+    and checked against ``scores``, scikit-learn's own scores of the rows
+    ``x``, on a sample of them."""
+    forest = parse_forest(payload, x.shape[1])
+    step = max(1, len(x) // CHECK_ROWS)
+    gap = float(np.max(np.abs(scores[::step] - forest_scores(forest, x[::step]))))
     if gap > 1e-3:
         raise SystemExit(f"the compiled forest differs from scikit-learn's by {gap:.2g}: trees are read wrongly")
     return forest
@@ -302,18 +303,22 @@ def checked_forest(gb: HistGradientBoostingClassifier, x: np.ndarray) -> Forest:
 
 def forest_payload(gb: HistGradientBoostingClassifier) -> dict[str, Any]:
     """The ``forest`` entry of a model file (see :mod:`cleaner.forest`) of a
-    fitted binary classifier: its baseline and each tree's nodes (a row goes
-    left while its value is at most the threshold, as in scikit-learn). It
-    reads scikit-learn's private ``_predictors``; :func:`fit_forest`'s check
-    against the public scores catches a change of their layout."""
-    trees = []
-    for (predictor,) in gb._predictors:
-        trees.append([
-            [round(float(node["value"]), 6)] if node["is_leaf"]
-            else [int(node["feature_idx"]), float(node["num_threshold"]), int(node["left"]), int(node["right"])]
-            for node in predictor.nodes
-        ])  # fmt: skip
+    fitted binary classifier: its baseline and each tree's nodes
+    (:func:`tree_nodes`)."""
+    trees = [tree_nodes(predictor) for (predictor,) in gb._predictors]
     return {"base": float(np.ravel(gb._baseline_prediction)[0]), "trees": trees}
+
+
+def tree_nodes(predictor: Any) -> list[list[float]]:
+    """A scikit-learn tree predictor's nodes as the model file holds them (a
+    row goes left while its value is at most the threshold, as in
+    scikit-learn). It reads the predictor's private layout;
+    :func:`checked_forest` catches a change of it."""
+    return [
+        [round(float(node["value"]), 6)] if node["is_leaf"]
+        else [int(node["feature_idx"]), float(node["num_threshold"]), int(node["left"]), int(node["right"])]
+        for node in predictor.nodes
+    ]  # fmt: skip
 
 
 def forest_scores(forest: Forest, x: np.ndarray) -> np.ndarray:
