@@ -101,13 +101,16 @@ C = 1.0
 #: Out of fold by site (this script, inscriptis / html2text / plain), the
 #: mean of the text model's nine cells (wcxb-dev, readability-mozilla,
 #: trafilatura-eval): linear alone .5687; with trees fitted on each candidate
-#: alone (headline or not, as the line model's, 200 rounds of depth 4, the
-#: trainer until the twenty-fifth session) .5798; with these, 50 / 100 / 200
-#: rounds of depth 4 .5898 / .5932 / .5907, 100 rounds of depth 3 / 5 .5893 /
-#: .5882. The URL model's six cells: 100 / 200 rounds .7505 / .7512.
+#: alone (headline or not, as the line model's: 200 rounds of depth 4, the
+#: trainer until the twenty-fifth session) .5798. With these, leaves of at
+#: least 20 candidates and L2 1: 50 / 100 / 200 rounds of depth 4 .5898 /
+#: .5932 / .5907, 100 rounds of depth 3 / 5 .5893 / .5882; 100 rounds of
+#: depth 4 with leaves of 50 / 100 / 200 and L2 5 / 10 / 20 .5961 / .5967 /
+#: .5944. The URL model's six cells: 100 rounds, leaves 20 and L2 1 .7505
+#: (200 rounds .7512), leaves 100 and L2 10 .7527 (the old trees .7445).
 TREE_ROUNDS = 100
 TREE_RATE = 0.1
-TREE_SHAPE = {"max_depth": 4, "min_samples_leaf": 20, "l2_regularization": 1.0}
+TREE_SHAPE = {"max_depth": 4, "min_samples_leaf": 100, "l2_regularization": 10.0}
 #: Floor of a candidate's hessian p(1 - p): a candidate the scores have
 #: all but ruled out (or in) still weighs a little, and its step stays finite.
 MIN_HESSIAN = 1e-6
