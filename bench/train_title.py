@@ -298,8 +298,8 @@ def train(pages: list[Page], uses_url: bool, folds: int, path: Path | None) -> N
     oof: dict[str, dict[str, list[float]]] = {"linear": {}, "linear and trees": {}}
     for k in range(folds):
         weights = fit([p for p in expanded if fold_of(p[1], folds) != k])
-        train = [n for n, page in enumerate(pages) if fold_of(page[1], folds) != k]
-        forest = fit_trees([pages[n] for n in train], [expanded[n] for n in train], weights, columns)
+        rest = [n for n, page in enumerate(pages) if fold_of(page[1], folds) != k]
+        forest = fit_trees([pages[n] for n in rest], [expanded[n] for n in rest], weights, columns)
         for name, trees in (("linear", None), ("linear and trees", (forest, pages, columns))):
             for source, value in accuracy(expanded, weights, k, folds, trees).items():
                 oof[name].setdefault(source, []).append(value)
