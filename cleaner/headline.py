@@ -290,9 +290,15 @@ def candidates(lines: Sequence[Line], feats: Sequence[LineFeatures], start: int,
     ``LOOKAHEAD`` lines after it, the ``LOOKBACK`` lines before it and the
     text's first line (where a dump of the whole page writes its
     ``<title>``)."""
-    lowest = max(0, start - LOOKBACK)
-    window = [*range(min(start + LOOKAHEAD, len(lines) - 1), lowest - 1, -1), *([0] if lowest > 0 else [])]
-    return [i for i in window if not excluded[i] and 0 < feats[i].words <= MAX_WORDS]
+    window = _window(len(lines), start)
+    order = [*reversed(window), *([0] if window.start > 0 else [])]
+    return [i for i in order if not excluded[i] and 0 < feats[i].words <= MAX_WORDS]
+
+
+def _window(n: int, start: int) -> range:
+    """The lines of an ``n``-line text around ``start`` that may hold the
+    headline: ``LOOKBACK`` before it, ``LOOKAHEAD`` after it."""
+    return range(max(0, start - LOOKBACK), min(n, start + LOOKAHEAD + 1))
 
 
 def window_reach(n: int, starts: Iterable[int]) -> set[int]:
@@ -301,7 +307,8 @@ def window_reach(n: int, starts: Iterable[int]) -> set[int]:
     lines whose marks the candidates' rows read."""
     reach = set(range(min(n, META_AFTER + 1)))
     for start in starts:
-        reach.update(range(max(0, start - LOOKBACK), min(n, start + LOOKAHEAD + META_AFTER + 1)))
+        window = _window(n, start)
+        reach.update(range(window.start, min(n, window.stop + META_AFTER)))
     return reach
 
 
