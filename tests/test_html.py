@@ -13,15 +13,25 @@ import json
 import math
 from pathlib import Path
 
+import lxml.html
 import pytest
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+import cleaner.html
 from cleaner import clean
 from cleaner.cli import main
 from cleaner.document import Label
-from cleaner.html import extract, page_lines, page_walk, plain_dump
+from cleaner.html import (
+    COMPARE_PAGE_SHARE,
+    MIN_EXTRACTED_SIZE,
+    _worth_comparing,
+    extract,
+    page_lines,
+    page_walk,
+    plain_dump,
+)
 from cleaner.html_asides import AsidesError, headline_parts, html_asides, parse_asides, parse_headline_parts
 from cleaner.html_blocks import GAP_KINDS, Block, Extraction
 from cleaner.html_date_stamps import DateStampsError, date_stamp_words, is_date_stamp, parse_date_stamps
@@ -378,6 +388,54 @@ def test_extract_keeps_block_kinds_and_metadata() -> None:
     assert ext.headlines == ["Council approves budget after long debate"]
     assert not ext.fallback
     assert Extraction.from_dict(json.loads(json.dumps(ext.as_dict()))) == ext
+
+
+def _paragraphs(*texts: str) -> object:
+    return lxml.html.fragment_fromstring("".join(texts), create_parent="body")
+
+
+@pytest.mark.parametrize(
+    ("body", "text_chars", "page_chars", "compare"),
+    [
+        (None, 0, 1000, True),  # the fast extraction found nothing
+        ("<p>x</p>", MIN_EXTRACTED_SIZE - 1, MIN_EXTRACTED_SIZE - 1, True),  # too short: jusText may add
+        ("<p>x</p>", MIN_EXTRACTED_SIZE, MIN_EXTRACTED_SIZE, False),
+        ("<p>x</p>", 300, math.ceil(300 / COMPARE_PAGE_SHARE), False),  # exactly the share
+        ("<p>x</p>", 300, math.ceil(300 / COMPARE_PAGE_SHARE) + 1, True),  # under it
+        ("<head>x</head><list><item>y</item></list>", 300, 300, True),  # no paragraph text
+        ("<table><row><cell>x</cell></row></table><table/><p>y</p>", 300, 300, True),  # table-dominated
+        ("<table><row><cell>x</cell></row></table><p>y</p>", 300, 300, False),
+    ],
+)
+def test_the_full_cascade_runs_only_where_readability_or_justext_could_win(
+    body: str | None, text_chars: int, page_chars: int, compare: bool
+) -> None:
+    element = _paragraphs(body) if body is not None else None
+    lines = [("w" * page_chars, "text", False)]
+    assert _worth_comparing(element, "t" * text_chars, lines) is compare
+
+
+def test_the_short_extraction_bound_is_trafilaturas() -> None:
+    from trafilatura.settings import Extractor
+
+    assert Extractor().min_extracted_size == MIN_EXTRACTED_SIZE
+
+
+@pytest.mark.parametrize(("share", "runs"), [(0.0, [True]), (1.0, [True, False])])
+def test_the_full_cascade_reads_the_page_again(monkeypatch: pytest.MonkeyPatch, share: float, runs: list[bool]) -> None:
+    calls: list[tuple[bool, bool]] = []
+    main_content = cleaner.html._main_content
+
+    def spy(tree: object, url: str | None, fast: bool) -> object:
+        calls.append((fast, tree.find(".//div[@id='comments']") is not None))  # type: ignore[attr-defined]
+        return main_content(tree, url, fast)
+
+    monkeypatch.setattr(cleaner.html, "COMPARE_PAGE_SHARE", share)
+    monkeypatch.setattr(cleaner.html, "_main_content", spy)
+    ext = extract(page().replace("</article>", "</article><div id='comments'><p>Great article!</p></div>"))
+    # each run gets the page as parsed: the fast run prunes the comments from the tree it reads
+    assert calls == [(fast, True) for fast in runs]
+    assert PARAGRAPHS[0] in {block.text for block in ext.blocks}
 
 
 def test_clean_html_fills_the_fields_and_drops_the_furniture() -> None:
