@@ -390,8 +390,9 @@ def test_extract_keeps_block_kinds_and_metadata() -> None:
     assert Extraction.from_dict(json.loads(json.dumps(ext.as_dict()))) == ext
 
 
-def _paragraphs(*texts: str) -> object:
-    return lxml.html.fragment_fromstring("".join(texts), create_parent="body")
+def _body(inner: str) -> object:
+    """An extraction's body element holding ``inner`` (trafilatura's tags: p, head, list, table ...)."""
+    return lxml.html.fragment_fromstring(inner, create_parent="body")
 
 
 @pytest.mark.parametrize(
@@ -410,7 +411,7 @@ def _paragraphs(*texts: str) -> object:
 def test_the_full_cascade_runs_only_where_readability_or_justext_could_win(
     body: str | None, text_chars: int, page_chars: int, compare: bool
 ) -> None:
-    element = _paragraphs(body) if body is not None else None
+    element = _body(body) if body is not None else None
     lines = [("w" * page_chars, "text", False)]
     assert _worth_comparing(element, "t" * text_chars, lines) is compare
 
