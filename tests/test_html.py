@@ -16,7 +16,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleaner.html
@@ -26,6 +26,8 @@ from cleaner.document import Label
 from cleaner.html import (
     COMPARE_PAGE_SHARE,
     MIN_EXTRACTED_SIZE,
+    _load_html,
+    _main_content,
     _worth_comparing,
     extract,
     page_lines,
@@ -420,6 +422,62 @@ def test_the_short_extraction_bound_is_trafilaturas() -> None:
     from trafilatura.settings import Extractor
 
     assert Extractor().min_extracted_size == MIN_EXTRACTED_SIZE
+
+
+_COMMENTS = "</article><div id='comments'><p>Great article, thank you for writing it!</p></div>"
+_POSTS = "".join(f"<div class='comment'><p>{p}</p></div>" for p in PARAGRAPHS)
+_ARTICLE_BODY = " ".join(["The main article text is long enough to hold the reader."] * 6)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        page(),
+        page().replace("</article>", _COMMENTS),  # the comments pruned from the raw tree
+        # a forum's comments are its posts
+        '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script></head>'
+        f"<body><h1>Which plan is best?</h1><p>{PARAGRAPHS[0]}</p><div id='comments'>{_POSTS}</div></body></html>",
+        # the main extractor finds nothing, the baseline the JSON-LD article body
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": '
+        f'"{_ARTICLE_BODY}"}}</script></head><body><div><a href="/">Home</a></div></body></html>',
+    ],
+)
+def test_the_fast_run_is_trafilaturas_fast_sequence_before_its_escalation(html: str) -> None:
+    from trafilatura.core import trafilatura_sequence
+    from trafilatura.settings import Extractor
+
+    options = Extractor(output_format="txt", fast=True, comments=False, tables=True)
+    _body, expected, _comments, _comments_text = trafilatura_sequence(_load_html(html), options, None)
+    assert _main_content(_load_html(html), None, True)[1] == expected
+
+
+def _teaser_page(article: list[int], teasers: list[int]) -> str:
+    """An article of paragraphs of the given word counts, then teaser boxes of the given word counts."""
+
+    def words(n: int) -> str:
+        return " ".join(f"word{i % 7}" for i in range(n)) + "."
+
+    body = "".join(f"<p>{words(n)}</p>" for n in article)
+    boxes = "".join(f"<div class='box'><h3>Teaser</h3><p>{words(n)}</p></div>" for n in teasers)
+    article_html = f"<main><article><h1>Headline</h1>{body}</article></main>"
+    return f"<html><body>{article_html}<section>{boxes}</section></body></html>"
+
+
+@given(
+    st.lists(st.integers(1, 120), min_size=1, max_size=6),
+    st.lists(st.integers(1, 120), max_size=30),
+)
+@example([60], [120] * 30)  # the escalation's page: a short article among long teasers
+@settings(max_examples=30, deadline=None)
+def test_every_page_the_escalation_would_retry_takes_the_full_cascade(article: list[int], teasers: list[int]) -> None:
+    from trafilatura.baseline import html2txt
+    from trafilatura.core import ESCALATION_MAX_LENGTH, ESCALATION_PAGE_SHARE
+
+    html = _teaser_page(article, teasers)
+    lines, _paths = page_walk(_load_html(html))
+    body, text = _main_content(_load_html(html), None, True)
+    if 0 < len(text) < ESCALATION_MAX_LENGTH and len(text) < ESCALATION_PAGE_SHARE * len(html2txt(html)):
+        assert _worth_comparing(body, text, lines)
 
 
 @pytest.mark.parametrize(("share", "runs"), [(0.0, [True]), (1.0, [True, False])])
