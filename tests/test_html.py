@@ -28,6 +28,7 @@ from cleaner.html import (
     MIN_EXTRACTED_SIZE,
     _load_html,
     _main_content,
+    _repaired,
     _worth_comparing,
     extract,
     page_lines,
@@ -1423,7 +1424,40 @@ LOAD_PAGES = [
     "<div><p>One</p><p>Two</p></div>",
     "just text, no markup at all",
     "<html><body><p>Control \x0b characters \x01 removed</p></body></html>",
+    "<html><body><p>Noncharacters \ufffe\uffff removed</p></body></html>",
+    '<html><head><meta charset="iso-8859-1"></head><body><p>Déclaré en latin-1 : été</p></body></html>',
+    "<!DOCTYPE html/><html><body><p>A self-closing doctype, no line break</p></body></html>",
+    "<!DOC\x01TYPE html/>\n<html><body><p>A control character inside the doctype</p></body></html>",
 ]
+
+
+def test_a_lone_surrogate_does_not_cut_the_page() -> None:
+    # a JSON record can hold one ("\\ud800"); trafilatura's parse of the str ends the text there
+    tree = _load_html("<html><body><p>A lone \ud800 surrogate</p><p>Next</p></body></html>")
+    assert [p.text_content() for p in tree.iter("p")] == ["A lone \ufffd\ufffd\ufffd surrogate", "Next"]
+
+
+_REPAIR_PIECES = ["<!DOCTYPE html/>", "<!doctype html>", "<html lang='en'/>", "<html>", "\n", "\r\n", "<p>", "é"]
+
+
+_REPAIR_CHARACTERS = st.characters(codec="utf-8") | st.sampled_from("\x00\x0b\ufffe\uffff")
+
+
+@given(st.lists(st.sampled_from(_REPAIR_PIECES) | st.text(_REPAIR_CHARACTERS)))
+def test_the_repair_is_trafilaturas_in_utf8(pieces: list[str]) -> None:
+    from trafilatura.utils import repair_faulty_html
+
+    text = "".join(pieces)
+    beginning = text[:50].lower()
+    assert _repaired(text, beginning) == repair_faulty_html(text, beginning).encode("utf-8", "surrogatepass")
+
+
+@pytest.mark.parametrize("char", [chr(c) for c in range(0x21)] + ["\ufffd", "\ufffe", "\uffff"])
+def test_each_character_the_repair_removes_alone(char: str) -> None:
+    from trafilatura.utils import INVALID_XML_CHARS
+
+    kept = INVALID_XML_CHARS.match(char) is None  # tab, line feed, carriage return, space, U+FFFD
+    assert _repaired(f"<p>a{char}b</p>", "<p>") == f"<p>a{char if kept else ''}b</p>".encode()
 
 
 @pytest.mark.parametrize("page", LOAD_PAGES)
