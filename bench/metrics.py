@@ -200,24 +200,27 @@ def snippet_corpus(pages: Sequence[SnippetPage]) -> SnippetScore:
 _TITLE_SEP_RE = re.compile(r"\s[|\-—–]\s")  # single \s: no backtracking on long space runs
 
 
-def normalise_title(text: str | None) -> str:
-    return " ".join(TOKEN_RE.findall((text or "").lower()))
+def normalise_title(text: str | None, cased: bool = False) -> str:
+    """The title's words, lower-cased unless ``cased``."""
+    text = text or ""
+    return " ".join(TOKEN_RE.findall(text if cased else text.lower()))
 
 
-def title_variants(text: str | None) -> set[str]:
+def title_variants(text: str | None, cased: bool = False) -> set[str]:
     """The normalised title, and the normalised title without its trailing site suffix."""
     raw = text or ""
-    out = {normalise_title(raw)}
+    out = {normalise_title(raw, cased)}
     seps = list(_TITLE_SEP_RE.finditer(raw))
     if seps:  # the last separator starts the suffix
-        out.add(normalise_title(raw[: seps[-1].start()]))
+        out.add(normalise_title(raw[: seps[-1].start()], cased))
     out.discard("")
     return out
 
 
-def title_match(pred: str | None, gold: str | None) -> bool:
-    """Exact normalised match; dropping a trailing site suffix on either side also counts."""
-    return bool(title_variants(pred) & title_variants(gold))
+def title_match(pred: str | None, gold: str | None, cased: bool = False) -> bool:
+    """Exact normalised match; dropping a trailing site suffix on either side also counts.
+    ``cased``: the letter case must match too (the benchmarks' title accuracy ignores it)."""
+    return bool(title_variants(pred, cased) & title_variants(gold, cased))
 
 
 @dataclass(frozen=True)

@@ -117,6 +117,8 @@ def test_snippets() -> None:
 
 def test_titles() -> None:
     assert M.normalise_title("  Hello, World!  ") == "hello world"
+    assert M.normalise_title("  Hello, World!  ", cased=True) == "Hello World"
+    assert M.title_match("HELLO WORLD | Site", "Hello world") and not M.title_match("HELLO WORLD", "Hello world", True)
     assert M.title_match("Hello World", "hello   world.")
     assert M.title_match("Big News | The Site", "Big news")
     assert M.title_match("Big news", "Big News - The Site")

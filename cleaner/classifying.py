@@ -44,6 +44,7 @@ from .headline import (
     TitleModel,
     candidate_rows,
     candidates,
+    cased_title,
     compare_candidates,
     dated_headline,
     tidy_title,
@@ -780,7 +781,7 @@ def classify(
             line.set(Label.CAPTION, f.rule.reason)
         elif title is not None and i == title[0]:
             line.set(Label.TITLE, "field:title")
-            fields.title = tidy_title(without_bullet(title[1]))
+            fields.title = cased_title(tidy_title(without_bullet(title[1])), (other.text for other in lines))
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
         elif f.words == 0 and f.rule is None:

@@ -209,6 +209,39 @@ def tidy_title(text: str) -> str:
     return tidy or text.strip()
 
 
+#: An all-capitals headline of at least this many words takes the letter case of a
+#: copy of it elsewhere in the document (:func:`cased_title`); a shorter one could
+#: be an acronym or a label whose copy is another word ("FAQ", "NEWS").
+CASED_TITLE_MIN_WORDS = 2
+
+
+def cased_title(title: str, lines: Iterable[str]) -> str:
+    """An all-capitals headline as a copy of it elsewhere in the document writes it (a
+    breadcrumb, a list of stories, the page's title line), when one writes it in both
+    cases: converters such as Node's html-to-text write headings in capitals. Words in
+    capitals that the copy spells otherwise (a "SS" for a "ß") find no copy.
+
+    >>> cased_title("DB LOUNGE: KEIN ZUGANG", ["Home > DB Lounge: Kein Zugang", "DB LOUNGE: KEIN ZUGANG"])
+    'DB Lounge: Kein Zugang'
+    >>> cased_title("FAQ", ["Read the faq"]), cased_title("KEIN ZUGANG", ["kein zugang"])
+    ('FAQ', 'KEIN ZUGANG')
+    """
+    if len(title.split()) < CASED_TITLE_MIN_WORDS or not title.isupper():
+        return title
+    copy = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
+    for line in lines:
+        for found in copy.finditer(line):
+            text = found.group()
+            edge = not line[: found.start()].strip(_COPY_LEAD) or not line[found.end() :].strip()
+            if edge and not text.isupper() and not text.islower():
+                return text
+    return title
+
+
+#: What may stand before a headline's copy that opens its line: a list bullet, a trail's marks.
+_COPY_LEAD = " *+-•·>»|"
+
+
 def title_line_echoes(first: str, chosen: Sequence[Candidate]) -> list[bool]:
     """Whether each candidate says what the ``first`` line says, or its part
     before its last title separator, as words (:func:`~cleaner.html_words.word_key`),

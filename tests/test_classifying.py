@@ -47,6 +47,7 @@ from cleaner.classifying import (
 from cleaner.decoding import viterbi
 from cleaner.features import FEATURE_SAMPLE_CHARS, line_features, rule_features
 from cleaner.headline import (
+    CASED_TITLE_MIN_WORDS,
     DATED_HEADLINE_MIN_WORDS,
     LOOKAHEAD,
     LOOKBACK,
@@ -65,6 +66,7 @@ from cleaner.headline import (
     _joined,
     candidate_rows,
     candidates,
+    cased_title,
     dated_headline,
     default_title_model,
     line_parts,
@@ -354,6 +356,45 @@ def test_the_headline_field_drops_its_lines_layout_marks(line: str) -> None:
     doc = clean("\n\n".join([line, *PROSE]))
     assert doc.title == "Council approves budget after long debate"
     assert [(x.text, x.label) for x in doc.lines[:1]] == [(line, Label.TITLE)]
+
+
+def test_a_headline_in_capitals_takes_the_case_of_its_copy_on_the_title_line() -> None:
+    """A converter that writes headings in capitals (Node's html-to-text): the headline
+    field is written as the page's title line writes it; the line is read as it is."""
+    headline = "COUNCIL APPROVES BUDGET AFTER LONG DEBATE"
+    text = "\n\n".join(["Council approves budget after long debate | Daily Gazette", "Skip to main content",
+                         headline, *PROSE])  # fmt: skip
+    doc = clean(text)
+    assert doc.title == "Council approves budget after long debate"
+    assert [(x.text, x.label) for x in doc.lines[2:3]] == [(headline, Label.TITLE)]
+
+
+@pytest.mark.parametrize(
+    ("copy", "cased"),
+    [
+        ("Home News Council approves budget", True),  # ends a breadcrumb
+        ("* Council approves budget", True),  # a list item
+        ("» Council approves budget | Gazette", True),  # opens a title line
+        ("Yesterday the Council approves budget plans were read.", False),  # inside a sentence
+        ("Council approves budgets", False),  # another word
+        ("council approves budget", False),  # one case only
+        ("COUNCIL APPROVES BUDGET", False),
+    ],
+)
+def test_the_copy_that_gives_a_capitals_headline_its_case(copy: str, cased: bool) -> None:
+    title = "COUNCIL APPROVES BUDGET"
+    assert cased_title(title, [title, copy]) == ("Council approves budget" if cased else title)
+
+
+@pytest.mark.parametrize("words", [CASED_TITLE_MIN_WORDS - 1, CASED_TITLE_MIN_WORDS])
+def test_cased_title_min_words_edge(words: int) -> None:
+    title = " ".join(["BUDGET", "APPROVED", "TODAY"][:words])
+    cased = cased_title(title, [f"News: {title.capitalize()}"])
+    assert cased == (title.capitalize() if words >= CASED_TITLE_MIN_WORDS else title)
+
+
+def test_a_headline_not_in_capitals_keeps_its_case() -> None:
+    assert cased_title("Council Approves BUDGET", ["Council approves budget"]) == "Council Approves BUDGET"
 
 
 @pytest.mark.parametrize(
