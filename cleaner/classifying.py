@@ -54,6 +54,7 @@ from .headline import (
     url_words,
     window_reach,
     with_parts,
+    without_trail,
 )
 from .lexicon import Lexicon
 from .model import LineModel, featurize
@@ -781,7 +782,8 @@ def classify(
             line.set(Label.CAPTION, f.rule.reason)
         elif title is not None and i == title[0]:
             line.set(Label.TITLE, "field:title")
-            fields.title = cased_title(tidy_title(without_bullet(title[1])), (other.text for other in lines))
+            texts = [other.text for other in lines]
+            fields.title = cased_title(without_trail(tidy_title(without_bullet(title[1])), texts, i), texts)
         elif name is not None:
             line.set(Label.BYLINE, "field:byline")
         elif f.words == 0 and f.rule is None:

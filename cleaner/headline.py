@@ -209,6 +209,37 @@ def tidy_title(text: str) -> str:
     return tidy or text.strip()
 
 
+#: A headline line that opens with a trail of links written without separators
+#: ("Home News Headline") is cut to its ending when one of the next
+#: ``TRAIL_COPY_NEAR`` lines says that ending alone, in at least
+#: ``TRAIL_COPY_MIN_WORDS`` words, after at most ``TRAIL_MAX_WORDS`` words of trail.
+TRAIL_COPY_NEAR = 3
+TRAIL_COPY_MIN_WORDS = 3
+TRAIL_MAX_WORDS = 4
+_WORD_SPAN = re.compile(r"\w+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def without_trail(title: str, lines: Sequence[str], at: int) -> str:
+    """The headline ``title`` of line ``at`` without a trail of links before it, when one
+    of the next :data:`TRAIL_COPY_NEAR` lines says the rest alone.
+
+    >>> without_trail("Home Research The Hottest Markets in 2025", ["", "THE HOTTEST MARKETS IN 2025"], 0)
+    'The Hottest Markets in 2025'
+    """
+    words = list(_WORD_SPAN.finditer(title))
+    keys = [match.group().lower() for match in words]
+    for line in lines[at + 1 : at + 1 + TRAIL_COPY_NEAR]:
+        key = word_key(line).split()
+        trail = len(keys) - len(key)
+        if len(key) < TRAIL_COPY_MIN_WORDS or not 0 < trail <= TRAIL_MAX_WORDS or keys[trail:] != key:
+            continue
+        # a trail's links are words: a number before the rest is the headline's ("7 Healthy Recipes")
+        if all(map(_HAS_LETTER.search, keys[:trail])):
+            return title[words[trail].start() :]
+    return title
+
+
 #: An all-capitals headline of at least this many words takes the letter case of a
 #: copy of it elsewhere in the document (:func:`cased_title`); a shorter one could
 #: be an acronym or a label whose copy is another word ("FAQ", "NEWS").

@@ -60,6 +60,9 @@ from cleaner.headline import (
     TITLE_LINE_MIN_WORDS,
     TOPIC_STEM_MIN_LETTERS,
     TOPIC_WORDS,
+    TRAIL_COPY_MIN_WORDS,
+    TRAIL_COPY_NEAR,
+    TRAIL_MAX_WORDS,
     URL_MIN_WORDS,
     TitleModel,
     _held_by_another,
@@ -77,6 +80,7 @@ from cleaner.headline import (
     url_words,
     window_reach,
     with_parts,
+    without_trail,
 )
 from cleaner.language import MIN_LETTERS, detect, stopwords
 from cleaner.lexicon import default_lexicon
@@ -395,6 +399,37 @@ def test_cased_title_min_words_edge(words: int) -> None:
 
 def test_a_headline_not_in_capitals_keeps_its_case() -> None:
     assert cased_title("Council Approves BUDGET", ["Council approves budget"]) == "Council Approves BUDGET"
+
+
+def test_a_trail_before_the_headline_goes_when_the_line_below_says_the_rest() -> None:
+    """A breadcrumb written without separators (Node's html-to-text) chosen as the headline
+    line: the line under it that says its ending alone is the headline's text."""
+    headline = "Council approves budget after long debate"
+    doc = clean("\n\n".join([f"Home News {headline}", headline.upper(), *PROSE]))
+    assert doc.lines[0].label is Label.TITLE
+    assert doc.title == headline
+
+
+@pytest.mark.parametrize(
+    ("trail", "copy", "gap", "cut"),
+    [
+        (TRAIL_MAX_WORDS, TRAIL_COPY_MIN_WORDS, TRAIL_COPY_NEAR, True),
+        (TRAIL_MAX_WORDS + 1, TRAIL_COPY_MIN_WORDS, 1, False),  # too long for a trail of links
+        (TRAIL_MAX_WORDS, TRAIL_COPY_MIN_WORDS - 1, 1, False),  # too short to be the headline
+        (TRAIL_MAX_WORDS, TRAIL_COPY_MIN_WORDS, TRAIL_COPY_NEAR + 1, False),  # too far below
+        (0, TRAIL_COPY_MIN_WORDS, 1, False),  # the whole line: nothing to cut
+    ],
+)
+def test_without_trail_edges(trail: int, copy: int, gap: int, cut: bool) -> None:
+    ending = " ".join(["Budget", "vote", "delayed", "again"][:copy])
+    title = " ".join([*["Home", "News", "Politics", "City", "Hall"][:trail], ending])
+    lines = [title, *["Subscribe"] * (gap - 1), ending.upper()]
+    assert without_trail(title, lines, 0) == (ending if cut else title)
+
+
+def test_a_number_before_the_headline_is_no_trail() -> None:
+    title = "7 Healthy Air Fryer Recipes"
+    assert without_trail(title, [title, "Healthy Air Fryer Recipes"], 0) == title
 
 
 @pytest.mark.parametrize(
