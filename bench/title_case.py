@@ -20,14 +20,9 @@ from bench.converters import get_dumps
 from bench.data import load_docs
 from bench.metrics import title_match
 from cleaner import clean
-from cleaner.headline import CASED_TITLE_MIN_WORDS
+from cleaner.headline import in_capitals
 
 DEFAULT_DATASETS = "wcxb-dev-article,trafilatura-eval"
-
-
-def in_capitals(title: str | None) -> bool:
-    """A headline :func:`cleaner.headline.cased_title` would try to give a case."""
-    return title is not None and title.isupper() and len(title.split()) >= CASED_TITLE_MIN_WORDS
 
 
 def row(dataset: str, converter: str) -> str:

@@ -262,7 +262,7 @@ def cased_title(title: str, lines: Iterable[str]) -> str:
     >>> cased_title("FAQ", ["Read the faq"]), cased_title("KEIN ZUGANG", ["kein zugang"])
     ('FAQ', 'KEIN ZUGANG')
     """
-    if len(title.split()) < CASED_TITLE_MIN_WORDS or not title.isupper():
+    if not in_capitals(title):
         return title
     copy = re.compile(rf"(?<!\w){re.escape(title)}(?!\w)", re.IGNORECASE)
     for line in lines:
@@ -272,6 +272,11 @@ def cased_title(title: str, lines: Iterable[str]) -> str:
             if edge and not text.isupper() and not text.islower():
                 return text
     return title
+
+
+def in_capitals(title: str | None) -> bool:
+    """Whether a headline is written in capitals, in :data:`CASED_TITLE_MIN_WORDS` words or more."""
+    return title is not None and title.isupper() and len(title.split()) >= CASED_TITLE_MIN_WORDS
 
 
 #: What may stand before a headline's copy that opens its line: a list bullet, a trail's marks.
