@@ -69,6 +69,7 @@ import gzip
 import json
 import multiprocessing as mp
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -83,6 +84,17 @@ from bench.data import CACHE, file_dataset, iter_docs
 
 DUMPS = CACHE / "dumps"
 MAX_WORKERS = 2
+
+# An XML declaration opening the page ("<?xml version='1.0' encoding='utf-8'?>"): lxml refuses to
+# parse a str that holds one, and a browser ignores it.
+_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
+
+
+def _page_root(html: str) -> Any:
+    """The page's element tree, as ``lxml.html.fromstring`` parses it, an opening XML declaration
+    left out (seven trafilatura-eval pages have one; the converters that parsed the str gave them
+    an empty dump)."""
+    return lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1) if html.lstrip().startswith("<?") else html)
 
 
 def inscriptis_text(html: str) -> str:
@@ -116,19 +128,29 @@ def wrapped_text(html: str) -> str:
 def lynx_text(html: str) -> str:
     from inscriptis import get_text  # type: ignore[import-untyped]
 
-    tree = lxml.html.fromstring(html)
+    tree = _page_root(html)
     targets: list[str] = []
     for a in tree.iter("a"):
         href = a.get("href")
         if not href:
             continue
         # lynx lists absolute targets: a saved page's relative links resolve against its file
-        targets.append(urljoin("file://localhost/page.html", href.strip().replace(" ", "%20")))
+        targets.append(_lynx_target(href))
         a.text = f"[{len(targets)}]{a.text or ''}"
     text: str = get_text(lxml.html.tostring(tree, encoding="unicode"))
     if targets:
         text += "\nReferences\n\n" + "\n".join(f"{n:4d}. {href}" for n, href in enumerate(targets, 1)) + "\n"
     return text
+
+
+def _lynx_target(href: str) -> str:
+    """A link's target as lynx lists it: absolute, against the saved page's file (as written when
+    it does not parse as a URL: "http://[ccpa-preferences]")."""
+    href = href.strip().replace(" ", "%20")
+    try:
+        return urljoin("file://localhost/page.html", href)
+    except ValueError:
+        return href
 
 
 HTMLTOTEXT_WIDTH = 80
@@ -140,7 +162,7 @@ def htmltotext_text(html: str) -> str:
 
     from inscriptis import get_text  # type: ignore[import-untyped]
 
-    tree = lxml.html.fromstring(html)
+    tree = _page_root(html)
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip()
         text = a.text_content().strip()
@@ -166,8 +188,6 @@ _TEXT_NODE_DROP = frozenset({"head", "script", "style", "template", "svg", "nosc
 
 
 def textnodes_text(html: str) -> str:
-    from lxml import html as lxml_html
-
     out: list[str] = []
 
     def visit(el: Any) -> None:
@@ -180,7 +200,7 @@ def textnodes_text(html: str) -> str:
         if el.tail and el.tail.strip():
             out.append(el.tail.strip())
 
-    visit(lxml_html.fromstring(html))
+    visit(_page_root(html))
     return "\n".join(out)
 
 
@@ -188,9 +208,7 @@ def titled_text(html: str) -> str:
     """The page's ``<title>`` on the first line, then its text nodes a line
     (:func:`textnodes_text`): crawl text exports that keep the title write it
     first (Common Crawl's WET records open with it)."""
-    from lxml import html as lxml_html
-
-    title = " ".join((lxml_html.fromstring(html).findtext(".//title") or "").split())
+    title = " ".join((_page_root(html).findtext(".//title") or "").split())
     body = textnodes_text(html)
     return f"{title}\n{body}" if title else body
 
