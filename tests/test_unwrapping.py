@@ -20,6 +20,9 @@ from cleaner.unwrapping import (
     WRAP_MIN_LOWER_SHARE,
     WRAP_MIN_LOWER_SHARE_MID,
     WRAP_MIN_MID_SHARE,
+    WRAP_SURE_FULL_LINES,
+    WRAP_SURE_LOWER_SHARE,
+    WRAP_SURE_MID_SHARE,
     unwrap,
     wrap_width,
 )
@@ -68,10 +71,10 @@ def test_full_lines_edge() -> None:
     assert wrap_width(paragraph(WRAP_MIN_FULL_LINES - 1)) is None
 
 
-def _continuations(lower: int, terminal: bool) -> list[str]:
-    """Ten wrapped lines whose first ``lower`` continuations start in lower
+def _continuations(lower: int, terminal: bool, count: int = 10) -> list[str]:
+    """``count`` wrapped lines whose first ``lower`` continuations start in lower
     case (the others capitalized), each ending with a full stop when ``terminal``."""
-    lines = textwrap.wrap(SENTENCE * 40, 70)[:10]
+    lines = textwrap.wrap(SENTENCE * 40, 70)[:count]
     out = []
     for i, line in enumerate(lines):
         if i:
@@ -101,6 +104,26 @@ def test_mid_sentence_line_ends_admit_capitalized_continuations_edge() -> None:
     assert wrap_width(_continuations(needed, terminal=True)) is None
 
 
+def test_a_sure_width_takes_a_lighter_case_test_edge() -> None:
+    """Many lines just under a width and none over it: fewer lower-case
+    continuations do (wrapped menus of German nouns, upper-cased headings)."""
+    count = WRAP_SURE_FULL_LINES
+    needed = _ceil(WRAP_SURE_LOWER_SHARE, count - 1)
+    assert needed / (count - 2) < WRAP_MIN_LOWER_SHARE_MID  # the ordinary test fails on all of these
+    assert wrap_width(_continuations(needed, terminal=False, count=count)) is not None
+    assert wrap_width(_continuations(needed - 1, terminal=False, count=count)) is None
+    assert wrap_width(_continuations(needed, terminal=False, count=count - 1)) is None
+    # most lines ending a sentence: a list of titles of one length
+    assert WRAP_SURE_MID_SHARE > 0
+    assert wrap_width(_continuations(needed, terminal=True, count=count)) is None
+    # one line just over the width
+    lines = _continuations(needed, terminal=False, count=count)
+    width = wrap_width(lines)
+    assert width is not None
+    over = ("word " * 30)[: width + 3].rstrip() + "s"
+    assert wrap_width([*lines, "", over]) is None
+
+
 def test_case_is_read_on_the_joins_between_words_when_link_markup_makes_most(monkeypatch: pytest.MonkeyPatch) -> None:
     """html2text wraps links and images too: when most joins run into link
     markup ("[Council](https://…)"), the case test reads the joins between
@@ -111,6 +134,8 @@ def test_case_is_read_on_the_joins_between_words_when_link_markup_makes_most(mon
     lines = [*prose, "", *[line for _ in range(len(prose) + 1) for line in (teaser, link, "")]]
     assert wrap_width(lines) is not None
     monkeypatch.setattr(unwrapping, "WRAP_WORDED_SHARE", 0.0)
+    # (the sure width's lighter test reads the joins between words too)
+    monkeypatch.setattr(unwrapping, "WRAP_SURE_FULL_LINES", len(lines) + 1)
     assert wrap_width(lines) is None
 
 
