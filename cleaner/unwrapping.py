@@ -112,9 +112,10 @@ WRAP_WORDED_SHARE = 0.5
 #: columns) and 1,886 → 1,896 of the ``wrapped`` ones, and the 21,604 dumps
 #: of eleven converters that do not wrap kept their 166 (pages wrapped in
 #: the page itself, text-node dumps of a list), the 11,784 of six more their
-#: 94. Any of 15–30 lines, 0.05–0.15 and 0.5–0.75 gave none more; with 10
-#: lines, or no case test, up to 11 and 14 more: lists of titles of one
-#: length, whose every line starts with a capital.
+#: 94. Any of 15–30 lines, 0.1–0.15 and 0.5–0.75 gave none more (0.05 and
+#: 0.5 one more); 10 lines gave up to 16 more, and 20 lines with no case
+#: test 14 more of the eleven's: lists of titles of one length, whose every
+#: line starts with a capital.
 WRAP_SURE_FULL_LINES = 20
 WRAP_SURE_LOWER_SHARE = 0.1
 WRAP_SURE_MID_SHARE = 0.5
