@@ -87,14 +87,14 @@ MAX_WORKERS = 2
 
 # An XML declaration opening the page ("<?xml version='1.0' encoding='utf-8'?>"): lxml refuses to
 # parse a str that holds one, and a browser ignores it.
-_XML_DECLARATION = re.compile(r"\s*<\?xml[^>]*>")
+_XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*>")
 
 
 def _page_root(html: str) -> Any:
     """The page's element tree, as ``lxml.html.fromstring`` parses it, an opening XML declaration
     left out (seven trafilatura-eval pages have one; the converters that parsed the str gave them
     an empty dump)."""
-    return lxml.html.fromstring(_XML_DECLARATION.sub("", html, count=1) if html.lstrip().startswith("<?") else html)
+    return lxml.html.fromstring(_XML_DECLARATION.sub("", html))
 
 
 def inscriptis_text(html: str) -> str:
