@@ -33,7 +33,7 @@ from .document import Line
 from .features import FEATURE_SAMPLE_CHARS, LineFeatures
 from .forest import Forest, ForestError, parse_forest
 from .html_words import word_key
-from .language import month_words
+from .language import function_words, month_words
 from .model import Bins, ModelError, binned_sums, parse_bins, sigmoid
 
 #: Non-blank lines before the article start that can hold the headline.
@@ -217,7 +217,10 @@ def tidy_title(text: str) -> str:
 #: links; the headline in capitals on the next line or two), not tuned: with them
 #: ``python -m bench.title_case`` over eight converters and the two dev sets with
 #: titles gains 1-10 titles per cell and loses none (the first version, which also
-#: cut a number, lost "7 Healthy Air Fryer Recipes" on four converters).
+#: cut a number, lost "7 Healthy Air Fryer Recipes" on four converters). The same limits
+#: hold for a copy on the document's first line (a page's ``<title>``), with the tests of
+#: :func:`_reads_as_trail` (README, "How it decides": 22 titles gained over twelve
+#: converters, 1 lost).
 TRAIL_COPY_NEAR = 3
 TRAIL_COPY_MIN_WORDS = 3
 TRAIL_MAX_WORDS = 4
@@ -227,22 +230,48 @@ _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 def without_trail(title: str, lines: Sequence[str], at: int) -> str:
     """The headline ``title`` of line ``at`` without a trail of links before it, when one
-    of the next :data:`TRAIL_COPY_NEAR` lines says the rest alone.
+    of the next :data:`TRAIL_COPY_NEAR` lines says the rest alone, or when the document's
+    first line does (a page's ``<title>``, which some converters write first, its site
+    suffix aside) and the trail reads as one (:func:`_reads_as_trail`).
 
     >>> without_trail("Home Research The Hottest Markets in 2025", ["", "THE HOTTEST MARKETS IN 2025"], 0)
     'The Hottest Markets in 2025'
+    >>> lines = ["Rents rise again in Berlin | City News", "Menu", "News Politics Rents rise again in Berlin"]
+    >>> without_trail(lines[2], lines, 2)
+    'Rents rise again in Berlin'
+    >>> without_trail("The Rents rise again in Berlin", lines, 2)
+    'The Rents rise again in Berlin'
     """
     words = list(_WORD_SPAN.finditer(title))
     keys = [match.group().lower() for match in words]
-    for line in lines[at + 1 : at + 1 + TRAIL_COPY_NEAR]:
-        key = word_key(line).split()
+
+    def trail_before(copy: str) -> int:
+        key = word_key(copy).split()
         trail = len(keys) - len(key)
-        if len(key) < TRAIL_COPY_MIN_WORDS or not 0 < trail <= TRAIL_MAX_WORDS or keys[trail:] != key:
-            continue
+        ok = len(key) >= TRAIL_COPY_MIN_WORDS and 0 < trail <= TRAIL_MAX_WORDS and keys[trail:] == key
         # a trail's links are words: a number before the rest is the headline's ("7 Healthy Recipes")
-        if all(map(_HAS_LETTER.search, keys[:trail])):
+        return trail if ok and all(map(_HAS_LETTER.search, keys[:trail])) else 0
+
+    for line in lines[at + 1 : at + 1 + TRAIL_COPY_NEAR]:
+        if trail := trail_before(line):
             return title[words[trail].start() :]
+    if at > 0:
+        suffixes = list(_TITLE_SUFFIX.finditer(lines[0]))
+        for line in (lines[0], lines[0][: suffixes[-1].start()]) if suffixes else (lines[0],):
+            if (trail := trail_before(line)) and _reads_as_trail(title, words[:trail], words[trail]):
+                return title[words[trail].start() :]
     return title
+
+
+def _reads_as_trail(title: str, trail: Sequence[re.Match[str]], rest: re.Match[str]) -> bool:
+    """Whether the words ``trail`` of ``title`` before ``rest`` read as a trail of links
+    rather than the headline's own start, which a page's ``<title>`` often leaves out:
+    each a capitalized word and no function word ("The", "What's the", "Wie pflege ich
+    meine" open headlines), and no colon before the rest (a kicker: "Pure Leere": …)."""
+    function = function_words()
+    return all(word.group()[:1].isupper() and word.group().lower() not in function for word in trail) and (
+        ":" not in title[trail[-1].end() : rest.start()]
+    )
 
 
 #: An all-capitals headline of at least this many words takes the letter case of a

@@ -427,6 +427,30 @@ def test_without_trail_edges(trail: int, copy: int, gap: int, cut: bool) -> None
     assert without_trail(title, lines, 0) == (ending if cut else title)
 
 
+REST = "Council approves budget after debate"
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "cut"),
+    [
+        (f"Home Politics {REST}", REST, True),
+        (f"Startseite>Politik>{REST}", REST, True),
+        (f"POLITICS {REST}", f"{REST} | Daily News", True),  # the <title>'s site suffix aside
+        # a headline's own start, which a <title> often leaves out
+        (f"The {REST}", REST, False),
+        (f"What’s the {REST}", REST, False),
+        (f"Budget talks: {REST}", REST, False),
+        (f"Home news {REST}", REST, False),
+    ],
+)
+def test_a_trail_before_the_headline_goes_when_the_title_line_says_the_rest(title: str, first: str, cut: bool) -> None:
+    """A page's <title> on the first line (gettext, html-text dumps) says the headline without
+    the trail glued before it; a headline's own opening words stay."""
+    assert without_trail(title, [first, "Menu", title], 2) == (REST if cut else title)
+    # the headline on the first line: no <title> line above it (and the copy too far below)
+    assert without_trail(title, [title, "Menu", "Search", "Log in", first], 0) == title
+
+
 def test_a_number_before_the_headline_is_no_trail() -> None:
     title = "7 Healthy Air Fryer Recipes"
     assert without_trail(title, [title, "Healthy Air Fryer Recipes"], 0) == title
