@@ -89,6 +89,16 @@ def test_unglue_splits_after_sentence_ends_and_between_a_word_and_a_capitalised_
     ]
 
 
+def test_a_number_run_into_a_capitalised_word_is_a_seam_too() -> None:
+    """A headline or date that ends in a number runs into the byline or the next block
+    ("… of 2025By Jane Doe", "Updated 2025Read more"); a number before capitals alone is no
+    seam ("4K TVs", "2025NEW JERSEY")."""
+    line = glued_line(1, SPLIT_MIN_CHARS)
+    parts = unglue(f"The Best Tax Software of 2025By Jane Doe {line}")
+    assert parts[:2] == ["The Best Tax Software of 2025", "By Jane Doe It rained on day 0."]
+    assert unglue(f"Buy 4K TVs of 2025NEW JERSEY {line}")[0] == "Buy 4K TVs of 2025NEW JERSEY It rained on day 0."
+
+
 def glued_page() -> str:
     return "Council votes more money for roads | The Daily Record\n" + MENU + "".join(PARAGRAPHS) + FOOTER
 
