@@ -99,6 +99,17 @@ def test_a_number_run_into_a_capitalised_word_is_a_seam_too() -> None:
     assert unglue(f"Buy 4K TVs of 2025NEW JERSEY {line}")[0] == "Buy 4K TVs of 2025NEW JERSEY It rained on day 0."
 
 
+def test_a_number_opening_a_capitalised_phrase_is_a_seam_after_a_word() -> None:
+    """A section's name runs into a numbered headline ("Tips10 Trends"); a number the
+    word carries on into lower case is none ("Tips10 more")."""
+    line = glued_line(1, SPLIT_MIN_CHARS)
+    assert unglue(f"Restaurant Tips10 Trends in Catering {line}")[:2] == [
+        "Restaurant Tips",
+        "10 Trends in Catering It rained on day 0.",
+    ]
+    assert unglue(f"Restaurant Tips10 more trends {line}")[0].startswith("Restaurant Tips10 more trends")
+
+
 def glued_page() -> str:
     return "Council votes more money for roads | The Daily Record\n" + MENU + "".join(PARAGRAPHS) + FOOTER
 
