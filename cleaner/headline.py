@@ -256,8 +256,7 @@ def without_trail(title: str, lines: Sequence[str], at: int) -> str:
         if trail := trail_before(line):
             return title[words[trail].start() :]
     if at > 0:
-        suffixes = list(_TITLE_SUFFIX.finditer(lines[0]))
-        for line in (lines[0], lines[0][: suffixes[-1].start()]) if suffixes else (lines[0],):
+        for line in filter(None, _title_line_parts(lines[0])):
             if (trail := trail_before(line)) and _reads_as_trail(title, words[:trail], words[trail]):
                 return title[words[trail].start() :]
     return title
@@ -319,13 +318,18 @@ def title_line_echoes(first: str, chosen: Sequence[Candidate]) -> list[bool]:
     or that part of the first line itself ("Headline | Site" gives "Headline").
     (:func:`~cleaner.html_titles.split_site_suffix`'s subtler reading of a
     suffix loses 1 to 3 titles on each converter that writes the ``<title>``.)"""
-    whole = word_key(first)
-    suffixes = list(_TITLE_SUFFIX.finditer(first))
-    head = word_key(first[: suffixes[-1].start()]) if suffixes else ""
+    whole, head = map(word_key, _title_line_parts(first))
     keys = {key for key in (whole, head) if key.count(" ") + 1 >= TITLE_LINE_MIN_WORDS}
     if not keys:
         return [False] * len(chosen)
     return [word_key(text) in keys if i > 0 else head in keys and word_key(text) == head for i, text in chosen]
+
+
+def _title_line_parts(first: str) -> tuple[str, str]:
+    """The title line, and its part before its last title separator ("Headline | Site"
+    gives "Headline"; "" without a separator)."""
+    suffixes = list(_TITLE_SUFFIX.finditer(first))
+    return first, first[: suffixes[-1].start()] if suffixes else ""
 
 
 def url_words(url: str | None) -> frozenset[str] | None:

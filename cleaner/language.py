@@ -196,6 +196,7 @@ def _function_words() -> dict[str, frozenset[str]]:
     return lists
 
 
+@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """The function words of every language in ``data/languages.json`` ("the", "with", "und")."""
     return frozenset().union(*_function_words().values())
