@@ -13,6 +13,9 @@ from cleaner.segmenting import segment
 from cleaner.unwrapping import (
     FRAGMENT_MIN_LEADING,
     LINK_MAX_WORDS,
+    SOURCE_BREAK_MAX_CHARS,
+    SOURCE_BREAK_MIN_CHARS,
+    SOURCE_BREAK_MIN_PAIRS,
     WRAP_FULL_SLACK,
     WRAP_LONG_CHARS,
     WRAP_MAX_WIDTH,
@@ -316,3 +319,75 @@ def test_unwrap_keeps_every_word_in_order(lines: list[str]) -> None:
     spans = unwrap(lines)
     assert "".join("".join(text.split()) for _f, _l, text in spans) == "".join("".join(line.split()) for line in lines)
     assert [i for first, last, _t in spans for i in range(first, last + 1)] == list(range(len(lines)))
+
+
+# a paragraph as a page's source wraps it by hand: broken anywhere, at no width
+SOURCE_WRAPPED = [
+    "Veteran Nollywood actress, Kate Henshaw, who in 2008, won the",
+    "Africa Movie Academy Award for Best Actress in a Leading Role, has taken",
+    "to her Instagram page to share some stunning photos of herself.",
+]
+
+
+def source_wrapped(pairs: int) -> list[str]:
+    """A text with ``pairs`` lines broken off by a source wrap, one a paragraph."""
+    return [line for _ in range(pairs) for line in (SOURCE_WRAPPED[0], "the Africa Movie Academy Award.", "")]
+
+
+def test_a_source_wrapped_text_is_joined_where_its_sentences_break_off() -> None:
+    """Lines that break off mid-sentence in a lower-case word or a comma, the
+    next carrying on in lower case, are joined once ``SOURCE_BREAK_MIN_PAIRS``
+    lines of the text do; one fewer and nothing is."""
+    text = source_wrapped(SOURCE_BREAK_MIN_PAIRS)
+    assert joined(text) == [f"{SOURCE_WRAPPED[0]} the Africa Movie Academy Award."] * SOURCE_BREAK_MIN_PAIRS
+    fewer = source_wrapped(SOURCE_BREAK_MIN_PAIRS - 1)
+    assert joined(fewer) == [line for line in fewer if line]
+    # a line carrying on in capitals ("Africa …") is not known to continue, nor are "Photos" and a name
+    paragraph = [*SOURCE_WRAPPED, "Photos", "Kate Henshaw"]
+    assert joined([*paragraph, "", *text])[:4] == [
+        SOURCE_WRAPPED[0],
+        f"{SOURCE_WRAPPED[1]} {SOURCE_WRAPPED[2]}",
+        "Photos",
+        "Kate Henshaw",
+    ]
+
+
+def test_a_short_line_a_list_a_table_or_a_byline_is_no_source_break() -> None:
+    """A line under ``SOURCE_BREAK_MIN_CHARS`` characters (a menu's "Sign in"),
+    a list item, padded table cells and a byline under a headline stay apart
+    even in a source-wrapped text."""
+    text = source_wrapped(SOURCE_BREAK_MIN_PAIRS)
+    short = "x" * (SOURCE_BREAK_MIN_CHARS - 5) + " sign"
+    assert len(short) == SOURCE_BREAK_MIN_CHARS
+    rest = "in to read the whole story on our site"
+    assert joined([short, rest, "", *text])[0] == f"{short} {rest}"
+    # a short line that carries the sentence on to its end joins too
+    assert joined([short, "in.", "", *text])[0] == f"{short} in."
+    # up to SOURCE_BREAK_MAX_CHARS on either side: a longer line is a block, not a wrapped line
+    words = ("word " * SOURCE_BREAK_MAX_CHARS)[: SOURCE_BREAK_MAX_CHARS - 4].rstrip()
+    longest = words.ljust(SOURCE_BREAK_MAX_CHARS - 4, "s") + " the"
+    assert len(longest) == SOURCE_BREAK_MAX_CHARS
+    assert joined([longest, "end of it all.", "", *text])[0] == f"{longest} end of it all."
+    assert joined([f"a {longest}", "end of it all.", "", *text])[:2] == [f"a {longest}", "end of it all."]
+    ends = f"{longest[:-1]}."
+    assert joined([SOURCE_WRAPPED[0], ends, "", *text])[0] == f"{SOURCE_WRAPPED[0]} {ends}"
+    assert joined([SOURCE_WRAPPED[0], f"{longest}.", "", *text])[0] == SOURCE_WRAPPED[0]
+    comma = "Africa Movie Academy Award for Best Actress,"
+    assert joined([comma, "in a Leading Role, in 2008.", "", *text])[0] == f"{comma} in a Leading Role, in 2008."
+    shorter = short[1:]
+    kept = [
+        [shorter, rest],
+        [SOURCE_WRAPPED[0], "* the Africa Movie Academy Award."],
+        [SOURCE_WRAPPED[0], "o Submit an Announcement"],
+        [SOURCE_WRAPPED[0], "www.example.org/news/the-africa-movie-academy-award"],
+        ["o Submit a Letter to the Editor of our paper", "and more of it"],
+        ["Fares from Berlin to Hamburg   in euro", "from the timetable of the railway of the north"],
+        ["Fares from Berlin to Hamburg, as the timetable of", "the railway\tof the north, in euro"],
+        ["The Best Board Games of the Year Ranked by us", "by Matt Miller on Dec 16, 2025"],
+        ["How rents rise in the cities of the north, and", "by:"],
+        ["How rents rise in the cities of the north now.", "and then they fall."],
+        ["Nach Unfall auf Intensivstation: Bernal kämpft um Karriere", "dpa"],
+        ["Das neue Advanced Pro Race im ersten Test mit Renn-Ambitionen", "vor 11 Minuten"],
+    ]
+    for pair in kept:
+        assert joined([*pair, "", *text])[:2] == pair
