@@ -43,11 +43,11 @@ Converters that keep the page source's own line breaks (BeautifulSoup's
 inside its paragraphs: "… for Best Actress in a Leading Role, has taken" /
 "to her Instagram page to share some stunning photos of herself.", broken
 wherever its author's editor broke it, at no width. Where
-``SOURCE_BREAK_MIN_PAIRS`` long lines break off so (:func:`_source_break`: mid-sentence, in a lower-case letter or
-a comma, the next line carrying on in lower case and either ending its
-sentence or as long as a wrapped line, neither a list item nor a table row,
-the next no byline), each of those lines continues on the next; nothing else
-is joined. The last condition keeps a headline that ends in a lower-case
+``SOURCE_BREAK_MIN_PAIRS`` long lines break off so (:func:`_source_break`:
+mid-sentence, in a lower-case letter or a comma, the next line carrying on
+in lower case and either ending its sentence or as long as a wrapped line,
+neither a list item nor a table row, the next no byline), each of those
+lines continues on the next; nothing else is joined. The last condition keeps a headline that ends in a lower-case
 letter apart from a dateline or credit under it ("… kämpft um Karriere" /
 "dpa", "… Newcomer mit Renn-Ambitionen" / "vor 11 Minuten").
 """
@@ -162,18 +162,21 @@ FRAGMENT_MIN_LEADING = 2
 #: articles and trafilatura-eval, at least 3 such lines hold in 94 ``gettext``
 #: dumps, 95 ``tagstrip``, 40 ``textnodes`` (the others are text-node dumps
 #: already), 24 inscriptis and 76 ``plain`` (a ``<br>`` in a paragraph, a
-#: letter quoted as wrapped); at 2, 129 / 132 / 76 / 37 / 114. The bench
-#: (``python -m bench.run --converters …``, CHANGES.md, "Normalization")
-#: gained on every converter that keeps the source's breaks, and on the
-#: wrapped ones; no body cell of any converter fell by more than .0002.
+#: letter quoted as wrapped); at 2, 129 / 132 / 76 / 37 / 114, at 5, 60 /
+#: 59 / 23 / 14 / 40 (3 was not compared with them on the bench). On the
+#: bench (``python -m bench.run --converters …``, every converter; CHANGES.md,
+#: "Normalization") the bodies of the text-node, glued and wrapped dumps
+#: rose, and no body cell fell by more than .0006 (``stripped`` on
+#: trafilatura-eval).
 SOURCE_BREAK_MIN_PAIRS = 3
 SOURCE_BREAK_MIN_CHARS = 30
 #: The longest line a source wrap leaves, and the longest that carries it
 #: on: a page's source is wrapped by hand at 70–120 columns (of the breaks
 #: found in the ``textnodes`` and ``gettext`` dumps of scrapinghub-aeb and
-#: the wcxb-dev articles, 1,782 of 1,829 have no line over 160), while a text of a few long lines
-#: (``get_text(" ", strip=True)``) runs a menu into an article thousands
-#: of characters long, which must not be joined to it.
+#: the wcxb-dev articles, 1,782 of 1,829 have no line over 160), while a
+#: text of a few long lines (``get_text(" ", strip=True)``) runs a menu into
+#: an article thousands of characters long, which must not be joined to it
+#: (without this bound, ``stripped`` wcxb-dev .8895 → .8863; with it .8903).
 SOURCE_BREAK_MAX_CHARS = 160
 #: Longest link text (in words) a sentence broken in three text nodes is
 #: joined across: "Folgt mir gerne auf" / "Instagram" / ". Da gibt es …".
