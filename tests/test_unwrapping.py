@@ -386,6 +386,8 @@ def test_a_short_line_a_list_a_table_or_a_byline_is_no_source_break() -> None:
         ["The Best Board Games of the Year Ranked by us", "by Matt Miller on Dec 16, 2025"],
         ["How rents rise in the cities of the north, and", "by:"],
         ["How rents rise in the cities of the north now.", "and then they fall."],
+        ["How rents rise in the cities of the north, says NASA", "and the rest of the sentence goes on."],
+        ["How rents rise in the cities of the north in 2025", "and the rest of the sentence goes on."],
         ["Nach Unfall auf Intensivstation: Bernal kämpft um Karriere", "dpa"],
         ["Das neue Advanced Pro Race im ersten Test mit Renn-Ambitionen", "vor 11 Minuten"],
     ]
