@@ -1031,10 +1031,15 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
     alone: list[tuple[int, int, str]] = []
     given: list[tuple[int, str]] = []
+    headline = lines[title_at].text if title_at is not None else None
     for i in _header(lines, a, title_at):
         line = lines[i]
         if line.label is Label.BYLINE:
             return a.names[i]
+        # a copy of the headline ("Nollywood Actress, Kate Henshaw Is Looking …" reads as a
+        # name and its credentials) is no byline
+        if line.text == headline:
+            continue
         # a name alone may have been read as a subheading, never as a paragraph
         if line.label in (Label.BODY, Label.TITLE, Label.STANDFIRST) or a.feats[i].rule is not None:
             continue
