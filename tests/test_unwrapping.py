@@ -335,7 +335,7 @@ def source_wrapped(pairs: int) -> list[str]:
 
 
 def test_a_source_wrapped_text_is_joined_where_its_sentences_break_off() -> None:
-    """Lines that break off mid-sentence in a lower-case word or a comma, the
+    """Lines that break off mid-sentence in a lower-case letter or a comma, the
     next carrying on in lower case, are joined once ``SOURCE_BREAK_MIN_PAIRS``
     lines of the text do; one fewer and nothing is."""
     text = source_wrapped(SOURCE_BREAK_MIN_PAIRS)
@@ -354,8 +354,9 @@ def test_a_source_wrapped_text_is_joined_where_its_sentences_break_off() -> None
 
 def test_a_short_line_a_list_a_table_or_a_byline_is_no_source_break() -> None:
     """A line under ``SOURCE_BREAK_MIN_CHARS`` characters (a menu's "Sign in"),
-    a list item, padded table cells and a byline under a headline stay apart
-    even in a source-wrapped text."""
+    either line over ``SOURCE_BREAK_MAX_CHARS``, a short next line that does
+    not end its sentence (a credit under a headline), a list item, table
+    cells, a URL and a byline stay apart even in a source-wrapped text."""
     text = source_wrapped(SOURCE_BREAK_MIN_PAIRS)
     short = "x" * (SOURCE_BREAK_MIN_CHARS - 5) + " sign"
     assert len(short) == SOURCE_BREAK_MIN_CHARS
