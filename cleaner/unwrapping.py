@@ -47,9 +47,10 @@ wherever its author's editor broke it, at no width. Where
 mid-sentence, in a lower-case letter or a comma, the next line carrying on
 in lower case and either ending its sentence or as long as a wrapped line,
 neither a list item nor a table row, the next no byline), each of those
-lines continues on the next; nothing else is joined. The last condition keeps a headline that ends in a lower-case
-letter apart from a dateline or credit under it ("… kämpft um Karriere" /
-"dpa", "… Newcomer mit Renn-Ambitionen" / "vor 11 Minuten").
+lines continues on the next; nothing else is joined. The next line's length
+keeps a headline that ends in a lower-case letter apart from a dateline or
+credit under it ("… kämpft um Karriere" / "dpa", "… Newcomer mit
+Renn-Ambitionen" / "vor 11 Minuten").
 """
 
 from __future__ import annotations
