@@ -124,6 +124,36 @@ SPACED_MIN_RUNS = 3
 #: decimals); with glued texts too, gettext titles .641 / .641 → .637 /
 #: .637.
 FLAT_MIN_SHARE = 0.9
+#: A long line of a text that is not glued is flat, too, when it holds
+#: ``FLAT_MIN_MENUS`` menus or more (sentences holding a run of
+#: ``MENU_RUN_WORDS`` menu words, :func:`_menus`) and the text's long lines
+#: hold at least ``MENU_FLAT_MIN_SHARE`` of it: a page source that wraps its
+#: text leaves ``get_text(" ", strip=True)`` a few long lines, each a stretch
+#: of the page (menus, the article, the footer), and short pieces between
+#: them, and those lines often hold less than ``FLAT_MIN_SHARE`` of the text
+#: (the Verge's 4,316 characters of 4,933, Sportsnet's 10,262 of 15,183, its
+#: sign-in form's template lines the rest). A paragraph holds a run of
+#: capitalised words now and then (German nouns, names), seldom three; the
+#: share keeps such a paragraph whole on a page of many lines. Calibrated at
+#: 2ebfe3e (``python -m bench.run --datasets
+#: scrapinghub-aeb,wcxb-dev-article,trafilatura-eval --converters … --systems
+#: cleaner --jobs 2 --digits 4``; shingle F1 scrapinghub-aeb / wcxb-dev
+#: articles (titles) / snippet F1 trafilatura-eval (titles)): ``stripped``
+#: .8526 / .8903 (.5612) / .8090 (.5112) → .8704 / .9012 (.5776) / .8166
+#: (.5290); inscriptis, plain and 9 other converters unchanged, the other 7
+#: within .0006 but ``gettext`` scrapinghub-aeb .9097 → .9084 (two wsj.com
+#: pages: a menu of words glued together, split into sentences, read as
+#: prose). Variants: without the share, ``stripped`` .8714 / .9008 / .8174,
+#: but inscriptis trafilatura-eval .9017 → .9010 (a German paragraph with 3
+#: runs split into its sentences lost .8 of its page); 4 menus without the
+#: share .8663 / .9001 / .8154 and inscriptis .9012; the share alone lowered
+#: (any menu in a long line): 0.5 ``stripped`` .8723 / .9022 / .8198 but
+#: plain and html2text scrapinghub-aeb .9311 → .9295 and .9212 → .9195, 0.7
+#: .8653 / .8988 / .8188. Runs that hold a word ending in a comma or a
+#: semicolon counted as menus too: ``stripped`` wcxb-dev .8999, plain and
+#: htmltext wcxb-dev .9338 and .9339 (a list of cities split a report).
+FLAT_MIN_MENUS = 3
+MENU_FLAT_MIN_SHARE = 0.5
 #: Menu words in a row (:func:`_menu_apart`) that make a menu inside a
 #: flat line's sentence ("Politics World News Login Log Out Israel
 #: Elections … Son of former German president stabbed to death."): the run
@@ -232,15 +262,20 @@ def flat_lines(lines: Sequence[str], glued: bool) -> frozenset[int]:
     """The lines of a flat text that are split into sentences: the line that
     holds nearly all of it (:func:`flat_line`) or, in a text that is not
     glued, the lines of ``GLUED_LINE_CHARS`` or more that together hold
-    ``FLAT_MIN_SHARE`` of it. ``get_text(" ", strip=True)`` keeps the line
-    breaks inside a text node, so a page source that wraps its text writes
-    a flat text as a few long lines and short pieces between them.
+    ``FLAT_MIN_SHARE`` of it, one of them a menu, or those of them that hold
+    ``FLAT_MIN_MENUS`` menus when together they hold ``MENU_FLAT_MIN_SHARE``.
+    ``get_text(" ", strip=True)`` keeps the line breaks inside a text node,
+    so a page source that wraps its text writes a flat text as a few long
+    lines and short pieces between them.
 
     >>> menu = "Home News Sport Weather Travel Contact "
     >>> flat_lines([menu + "Rents rose. " * 100, "Home News", "The mayor spoke. " * 100], glued=False)
     frozenset({0, 2})
     >>> flat_lines(["Rents rose. " * 100, "Home News", "The mayor spoke. " * 100], glued=False)
     frozenset()
+    >>> menus = (menu + "Rents rose. " * 30) * 3
+    >>> flat_lines([menus, *["A short paragraph of the page."] * 40, "The mayor spoke. " * 100], glued=False)
+    frozenset({0})
     >>> flat_lines([menu + "Rents rose. " * 100, "Home News", "The mayor spoke. " * 100], glued=True)
     frozenset()
     """
@@ -250,16 +285,33 @@ def flat_lines(lines: Sequence[str], glued: bool) -> frozenset[int]:
     if glued or max(map(len, lines), default=0) < GLUED_LINE_CHARS:
         return frozenset()
     total = sum(len(line) for line in lines)
-    long = frozenset(i for i, line in enumerate(lines) if GLUED_LINE_CHARS <= len(line) <= SPLIT_MAX_CHARS)
-    if not long or sum(len(lines[i]) for i in long) < FLAT_MIN_SHARE * total:
+    long = [i for i, line in enumerate(lines) if GLUED_LINE_CHARS <= len(line) <= SPLIT_MAX_CHARS]
+    share = sum(len(lines[i]) for i in long) / total
+    if share < MENU_FLAT_MIN_SHARE:
         return frozenset()
-    # a paragraph holds no menu: long paragraphs are not a page's text run together
-    return long if any(_holds_menu(lines[i]) for i in long) else frozenset()
+    menus = {i: _menus(lines[i]) for i in long}
+    if share >= FLAT_MIN_SHARE and any(menus.values()):
+        # a paragraph holds no menu: long paragraphs are not a page's text run together
+        return frozenset(long)
+    return frozenset(i for i in long if menus[i] >= FLAT_MIN_MENUS)
 
 
-def _holds_menu(line: str) -> bool:
-    """Whether a sentence of the line holds a run of ``MENU_RUN_WORDS`` menu words (see :func:`_menu_apart`)."""
-    return any(len(_menu_apart(sentence)) > 1 for sentence in _SENTENCE_BREAK.split(line))
+#: A word that ends in a comma or a semicolon: it ends a run of menu words
+#: when menus are counted (:func:`_menus`), since a menu's items carry no
+#: such marks and a list of names or places does ("Miami; Chicago; Atlanta;
+#: Winston-Salem and Greensboro, North Carolina").
+_LISTED_WORD = re.compile(r"\S+[,;]")
+
+
+def _menus(line: str) -> int:
+    """How many sentences of the line hold a run of ``MENU_RUN_WORDS`` menu
+    words (see :func:`_menu_apart`), no word of it ending in a comma or a
+    semicolon.
+
+    >>> _menus("Home News Sport Weather Travel Rents rose. Miami; Chicago; Atlanta; Boston and Denver.")
+    1
+    """
+    return sum(len(_menu_apart(_LISTED_WORD.sub("x", sentence))) > 1 for sentence in _SENTENCE_BREAK.split(line))
 
 
 def sentences(line: str) -> list[str]:

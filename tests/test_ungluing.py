@@ -10,9 +10,11 @@ import pytest
 from cleaner import clean, clean_text
 from cleaner.segmenting import segment
 from cleaner.ungluing import (
+    FLAT_MIN_MENUS,
     FLAT_MIN_SHARE,
     GLUED_LINE_CHARS,
     GLUED_MIN_ENDS,
+    MENU_FLAT_MIN_SHARE,
     MENU_LINE_MAX_COMMAS,
     MENU_LINE_MAX_DIGIT_SHARE,
     MENU_LINE_MIN_WORDS,
@@ -343,6 +345,63 @@ def test_long_lines_without_a_menu_are_paragraphs_not_a_flat_text() -> None:
 
 def test_the_long_lines_of_a_glued_text_are_not_flat() -> None:
     lines = flat_page_with_line_breaks().split("\n")
+    assert flat_lines(lines, glued=True) == frozenset()
+
+
+def line_with_menus(menus: int, run: str = "Home News Sport Weather Travel") -> str:
+    """A line of ``GLUED_LINE_CHARS`` characters or more, ``menus`` of its
+    sentences holding ``run``, ``MENU_RUN_WORDS`` menu words."""
+    assert len(run.split()) == MENU_RUN_WORDS
+    line = " ".join([f"{run} rents rose again."] * menus + ["The mayor spoke on Monday."])
+    while len(line) < GLUED_LINE_CHARS:
+        line += " The mayor spoke on Monday."
+    return line
+
+
+def short_pieces(chars: int) -> list[str]:
+    """Short lines (a caption, a link) of ``chars`` characters in all."""
+    piece = "A caption under the photo of the town hall. " * 4
+    pieces = [piece.strip()] * (chars // len(piece.strip()))
+    rest = chars - sum(map(len, pieces))
+    return pieces + ([piece[:rest]] if rest else [])
+
+
+@pytest.mark.parametrize(
+    ("menus", "below_share", "flat"),
+    [(FLAT_MIN_MENUS, False, True), (FLAT_MIN_MENUS - 1, False, False), (FLAT_MIN_MENUS, True, False)],
+)
+def test_a_long_line_holding_menus_is_flat_when_the_long_lines_hold_enough_of_the_text(
+    menus: int, below_share: bool, flat: bool
+) -> None:
+    """``get_text(" ", strip=True)`` of a page whose source wraps its text: a
+    long line holds the menus and the article, short pieces the rest; a
+    paragraph with a run of capitals or two (German nouns, names) is no
+    such line, nor is a long line among many short ones."""
+    line = line_with_menus(menus)
+    short = math.floor(len(line) * (1 - MENU_FLAT_MIN_SHARE) / MENU_FLAT_MIN_SHARE) + below_share
+    lines = [line, *short_pieces(short)]
+    assert (len(line) / sum(map(len, lines)) >= MENU_FLAT_MIN_SHARE) is not below_share
+    assert MENU_FLAT_MIN_SHARE < FLAT_MIN_SHARE
+    assert flat_lines(lines, glued=False) == ({0} if flat else frozenset())
+
+
+def test_capitalised_words_listed_with_commas_are_no_menu() -> None:
+    """A list of places or names ("Miami; Chicago; Atlanta; …") is capitalised
+    words in a row, but no menu."""
+    for listed in ("Miami; Chicago; Atlanta; Boston; Denver", "Jill Barshay, Anna Bauer, Lee"):
+        line = line_with_menus(FLAT_MIN_MENUS, run=listed)
+        lines = [line, *short_pieces(len(line) // 2)]
+        assert flat_lines(lines, glued=False) == frozenset()
+        assert flat_lines([line_with_menus(FLAT_MIN_MENUS), *lines[1:]], glued=False) == {0}
+
+
+def test_only_the_long_lines_holding_menus_are_flat() -> None:
+    paragraph = " ".join(PARAGRAPHS)
+    assert len(paragraph) >= GLUED_LINE_CHARS
+    lines = [line_with_menus(FLAT_MIN_MENUS), *short_pieces(900), paragraph]
+    share = (len(lines[0]) + len(paragraph)) / sum(map(len, lines))
+    assert MENU_FLAT_MIN_SHARE <= share < FLAT_MIN_SHARE
+    assert flat_lines(lines, glued=False) == {0}
     assert flat_lines(lines, glued=True) == frozenset()
 
 
