@@ -164,7 +164,13 @@ FRAGMENT_MIN_LEADING = 2
 #: dumps, 95 ``tagstrip``, 40 ``textnodes`` (the others are text-node dumps
 #: already), 24 inscriptis and 76 ``plain`` (a ``<br>`` in a paragraph, a
 #: letter quoted as wrapped); at 2, 129 / 132 / 76 / 37 / 114, at 5, 60 /
-#: 59 / 23 / 14 / 40 (3 was not compared with them on the bench). On the
+#: 59 / 23 / 14 / 40. Page by page (a scratch A/B in one process over the
+#: cached dumps of inscriptis, plain, textnodes, gettext, wrapped and
+#: ``stripped``; word F1, snippet F1 on trafilatura-eval), 3 → 2 moved each
+#: converter's mean by at most .0008 and in both directions (wrapped
+#: trafilatura-eval +.0008, ``stripped`` wcxb-dev −.0005), 3 → 5 by at
+#: most .0012, the larger moves down (wrapped trafilatura-eval −.0012, plain
+#: −.0007 and two titles). On the
 #: bench (``python -m bench.run --converters …``, every converter; CHANGES.md,
 #: "Normalization") the bodies of the text-node, glued and wrapped dumps
 #: rose, and no body cell fell by more than .0006 (``stripped`` on
