@@ -251,6 +251,20 @@ def test_proper_names_inside_a_flat_sentence_stay() -> None:
     assert sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was directed by J.J. Abrams. He produced it.", ["It was directed by J.J. Abrams.", "He produced it."]),
+        ("Chris Pine plays James T. Kirk. It opens soon.", ["Chris Pine plays James T. Kirk.", "It opens soon."]),
+        ("The U.S. Senate met. It rained.", ["The U.S. Senate met.", "It rained."]),
+        ("They voted on Monday. Tomorrow they leave.", ["They voted on Monday.", "Tomorrow they leave."]),
+        ("The score was 3 to 1. Fans left.", ["The score was 3 to 1.", "Fans left."]),
+    ],
+)
+def test_a_flat_line_is_not_split_after_an_initial(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
 def test_a_title_case_headline_in_a_flat_sentence_is_not_cut_before_its_last_capital() -> None:
     headline = "The Top 25 Hosting Trends of 2025, According to Event Planners"
     assert sentences(f"{headline}.") == [f"{headline}."]
