@@ -47,7 +47,14 @@ from cleaner import CorpusOptions, clean
 from cleaner.corpus import Corpus, corpus_stream, text_lines
 from cleaner.document import BODY_LABELS, Document
 from cleaner.minhash import NEAR_DUP_THRESHOLD, band_keys, shingles, signature, similarity
-from cleaner.repeated import COPY_SHARE, NEAR_COPY_THRESHOLD, REPEAT_MIN_DOCS, LineCounts, sentence_text
+from cleaner.repeated import (
+    COPY_SHARE,
+    NEAR_COPY_CONTAINED,
+    NEAR_COPY_THRESHOLD,
+    REPEAT_MIN_DOCS,
+    LineCounts,
+    sentence_text,
+)
 
 DEFAULT_DATASETS = "wcxb-dev,wcxb-dev-article,scrapinghub-aeb"
 
@@ -235,8 +242,9 @@ def dedup(args: argparse.Namespace) -> None:
 
 
 def _near_copy_table(records: list[dict[str, object]], page: dict[str, object], truth: set[frozenset[object]]) -> None:
-    """What pass 1 groups near-copies by: exact Jaccard similarity of the sentences of the two dumps of each
-    article, against the pairs of different pages of one host (the pairs whose grouping matters)."""
+    """What pass 1 groups near-copies by: exact Jaccard similarity (and containment) of the sentences of the
+    two dumps of each article, against the pairs of different pages of one host (the pairs whose grouping
+    matters)."""
     sets = {str(r["id"]): shingles(sentence_text(text_lines(str(r["text"])))) for r in records}
     by_host: dict[str, list[str]] = defaultdict(list)
     for r in records:
@@ -245,21 +253,27 @@ def _near_copy_table(records: list[dict[str, object]], page: dict[str, object], 
     for members in by_host.values():
         for a, b in itertools.combinations(members, 2):
             score = len(sets[a] & sets[b]) / max(len(sets[a] | sets[b]), 1)
+            grouped = score >= NEAR_COPY_THRESHOLD or NEAR_COPY_CONTAINED.holds(score, len(sets[a]), len(sets[b]))
             if frozenset((a, b)) in truth:
-                same.append(score)
+                same.append((score, grouped))
             elif page[a] != page[b]:
-                other.append((score, a, b))
+                other.append((score, grouped, a, b))
     print("\n| pass 1: sentences' Jaccard at or above | article pairs | pairs of different pages of one host |")
     print("|---|---|---|")
     for threshold in (0.5, 0.7, 0.8, 0.85, 0.9, 0.95):
-        above = sum(s >= threshold for s, _, _ in other)
-        print(f"| {threshold} | {sum(s >= threshold for s in same)} of {len(same)} | {above} |")
-    print(f"\nPairs of different pages of one host at or above NEAR_COPY_THRESHOLD {NEAR_COPY_THRESHOLD}:")
+        above = sum(s >= threshold for s, _, _, _ in other)
+        print(f"| {threshold} | {sum(s >= threshold for s, _ in same)} of {len(same)} | {above} |")
+    rule = NEAR_COPY_CONTAINED
+    print(
+        f"| {NEAR_COPY_THRESHOLD}, or {rule.share} contained (from {rule.min_similarity}, "
+        f"{rule.min_shingles} shingles or more) | {sum(g for _, g in same)} of {len(same)} "
+        f"| {sum(g for _, g, _, _ in other)} |"
+    )
+    print("\nPairs of different pages of one host that pass 1 groups:")
     urls = {str(r["id"]): r["url"] for r in records}
-    for score, a, b in sorted(other, reverse=True):
-        if score < NEAR_COPY_THRESHOLD:
-            break
-        print(f"- {score:.3f} {a} {urls[a]} ~ {b} {urls[b]}")
+    for score, grouped, a, b in sorted(other, reverse=True):
+        if grouped:
+            print(f"- {score:.3f} {a} {urls[a]} ~ {b} {urls[b]}")
 
 
 def _rss_mb() -> float:

@@ -112,6 +112,34 @@ def similarity(a: array[int], b: array[int]) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
 
 
+def containment(jaccard: float, a: int, b: int) -> float:
+    """The share of the smaller of two sets (``a`` and ``b`` elements) inside the other, from their Jaccard
+    similarity: ``|A ∩ B| = J (|A| + |B|) / (1 + J)``, divided by ``min(|A|, |B|)`` (at most 1).
+
+    >>> containment(0.5, 100, 200), containment(1.0, 80, 80), containment(0.0, 10, 10)
+    (1.0, 1.0, 0.0)
+    """
+    if not a or not b:
+        return 0.0
+    return min(1.0, jaccard * (a + b) / ((1 + jaccard) * min(a, b)))
+
+
+@dataclass(frozen=True)
+class Containment:
+    """A second way to be a near-duplicate: the smaller document nearly all inside the other (an article
+    and its longer update, a page and the same page with more around it), which Jaccard similarity
+    misses when the two differ in length. The estimate (:func:`containment` of the estimated Jaccard
+    similarity) counts from ``min_similarity`` on, for documents of ``min_shingles`` or more."""
+
+    share: float
+    min_similarity: float
+    min_shingles: int
+
+    def holds(self, jaccard: float, a: int, b: int) -> bool:
+        big_enough = min(a, b) >= self.min_shingles
+        return jaccard >= self.min_similarity and big_enough and containment(jaccard, a, b) >= self.share
+
+
 def band_keys(sig: array[int]) -> list[int]:
     """One key per band: its number and its rows, hashed."""
     return [hash64(f"{band}:{sig[band * ROWS : (band + 1) * ROWS].tolist()}") for band in range(BANDS)]
@@ -135,6 +163,8 @@ class _Entry:
     id: object
     body: int
     sig: array[int]
+    #: Its number of shingles.
+    size: int
     copies: int = 0
 
     def match(self, similarity: float, exact: bool) -> Match:
@@ -152,7 +182,9 @@ class DuplicateIndex:
     order, so the match is the earliest first copy that passes the threshold.
     A ``salt`` makes the body hashes and signatures independent of those of
     an index with another salt (the corpus mode's near-copy groups of pass 1
-    and its duplicate index of pass 2, see :mod:`cleaner.repeated`).
+    and its duplicate index of pass 2, see :mod:`cleaner.repeated`). With
+    ``contained``, a pair below the threshold is a near-duplicate too when
+    one document is nearly all inside the other (:class:`Containment`).
 
     >>> index = DuplicateIndex()
     >>> body = "The council approved the new budget on Monday after a long debate, officials said."
@@ -161,11 +193,15 @@ class DuplicateIndex:
     """
 
     def __init__(
-        self, threshold: float = NEAR_DUP_THRESHOLD, capacity: int = MAX_INDEXED_DOCUMENTS, salt: str = ""
+        self,
+        threshold: float = NEAR_DUP_THRESHOLD,
+        capacity: int = MAX_INDEXED_DOCUMENTS,
+        salt: str = "",
+        contained: Containment | None = None,
     ) -> None:
         if capacity < 1:
             raise ValueError(f"capacity must be at least 1, not {capacity}")
-        self.threshold, self.capacity, self.salt = threshold, capacity, salt
+        self.threshold, self.capacity, self.salt, self.contained = threshold, capacity, salt, contained
         self._entries: deque[_Entry] = deque()
         self._serial = 0
         self._by_body: dict[int, _Entry] = {}
@@ -186,15 +222,17 @@ class DuplicateIndex:
         first = self._by_body.get(body)
         if first is not None:
             return first.match(1.0, exact=True)
-        sig = signature(shingles(text, salt=self.salt))
+        hashes = shingles(text, salt=self.salt)
+        sig = signature(hashes)
         keys = band_keys(sig) if sig else []
         candidates = {entry.serial: entry for key in keys for entry in self._bucket(key)}
         for serial in sorted(candidates):
-            score = similarity(sig, candidates[serial].sig)
-            if score >= self.threshold:
-                return candidates[serial].match(round(score, 3), exact=False)
+            entry = candidates[serial]
+            score = similarity(sig, entry.sig)
+            if score >= self.threshold or (self.contained and self.contained.holds(score, len(hashes), entry.size)):
+                return entry.match(round(score, 3), exact=False)
         self._serial += 1
-        self._remember(_Entry(self._serial, doc_id, body, sig), keys)
+        self._remember(_Entry(self._serial, doc_id, body, sig, len(hashes)), keys)
         return None
 
     def _bucket(self, key: int) -> list[_Entry]:

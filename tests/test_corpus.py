@@ -8,7 +8,7 @@ from cleaner import CorpusOptions, clean_stream
 from cleaner.corpus import CorpusStats, corpus_stream, source_key
 from cleaner.writing import to_record
 
-from .test_repeated import FOOTER, QUOTE, STORIES
+from .test_repeated import FOOTER, POOL, QUOTE, STORIES
 
 GERMAN = (
     "Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt beschlossen, teilten die Behörden mit. "
@@ -69,6 +69,15 @@ def test_two_copies_of_a_page_in_one_source_keep_their_bodies() -> None:
     # its lines count twice: all of it is repeated, so it is taken for a copy and keeps the footer too
     kept = [doc.text == story for doc, story in zip(separate, [*STORIES, STORIES[0]], strict=True)]
     assert kept == [False, True, True, False]
+
+
+def test_an_article_and_its_update_in_one_source_keep_their_bodies() -> None:
+    article = "\n\n".join(" ".join(POOL[i : i + 2]) for i in range(0, 24, 2))
+    update = article + "\n\n" + "\n\n".join(" ".join(POOL[i : i + 2]) for i in range(24, 32, 2))
+    pages = _pages([*STORIES, article, update])
+    docs = list(clean_stream(pages, corpus=CorpusOptions()))
+    assert [doc.text for doc in docs] == [*STORIES, article, update]
+    assert docs[4].dup_of == pages[3]["id"]
 
 
 @settings(max_examples=12)

@@ -3,7 +3,16 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.minhash import NUM_PERM, DuplicateIndex, normalized_body, shingles, signature, similarity
+from cleaner.minhash import (
+    NUM_PERM,
+    Containment,
+    DuplicateIndex,
+    containment,
+    normalized_body,
+    shingles,
+    signature,
+    similarity,
+)
 
 from .samples import ARTICLE_TEMPLATE
 
@@ -53,6 +62,35 @@ def test_index_marks_later_copies_of_the_first() -> None:
     assert near is not None and near.id == "a" and not near.exact and 0.3 <= near.similarity < 1 and not near.first
     assert index.see("d", LEEDS) is None
     assert len(index) == 2
+
+
+def test_containment_is_the_share_of_the_smaller_set_inside_the_other() -> None:
+    for a, b in ((set(range(100)), set(range(300))), (set(range(100)), set(range(50, 150))), (set(), {1})):
+        jaccard = len(a & b) / max(len(a | b), 1)
+        exact = len(a & b) / min(len(a), len(b)) if a and b else 0.0
+        assert abs(containment(jaccard, len(a), len(b)) - exact) < 1e-9
+
+
+def test_containment_holds_from_each_edge_on() -> None:
+    rule = Containment(share=0.9, min_similarity=0.5, min_shingles=200)
+    assert rule.holds(0.5, 200, 400) and containment(0.5, 200, 400) == 1.0
+    assert not rule.holds(0.49, 200, 400)  # too little alike: the estimate is not trusted
+    assert not rule.holds(0.5, 199, 400)  # too small: a page of furniture sentences
+    share_edge = 270 / (300 + 300 - 270)  # the Jaccard similarity of two sets of 300 sharing 270, 0.9 of each
+    assert rule.holds(share_edge, 300, 300) and not rule.holds(share_edge - 0.01, 300, 300)
+
+
+def test_an_index_with_containment_joins_a_document_inside_a_longer_one() -> None:
+    short = " ".join(f"{STORY} Report {i} followed." for i in range(4))
+    longer = short + " " + " ".join(f"{LEEDS} Update {i}." for i in range(2))
+    rule = Containment(share=0.9, min_similarity=0.3, min_shingles=50)
+    jaccard = similarity(signature(shingles(short)), signature(shingles(longer)))
+    assert 0.3 <= jaccard < 0.9
+    plain, contained = DuplicateIndex(threshold=0.9), DuplicateIndex(threshold=0.9, contained=rule)
+    assert plain.see("a", short) is None and plain.see("b", longer) is None
+    assert contained.see("a", short) is None
+    match = contained.see("b", longer)
+    assert match is not None and match.id == "a" and match.similarity == round(jaccard, 3)
 
 
 def test_index_forgets_the_oldest_beyond_its_capacity() -> None:

@@ -7,6 +7,10 @@ from cleaner import clean
 from cleaner.document import Label, Line
 from cleaner.minhash import shingles, signature, similarity
 from cleaner.repeated import (
+    CONTAINED_MIN_SHINGLES,
+    CONTAINED_MIN_SIMILARITY,
+    CONTAINED_SHARE,
+    NEAR_COPY_CONTAINED,
     NEAR_COPY_SALT,
     NEAR_COPY_THRESHOLD,
     SENTENCE_MIN_WORDS,
@@ -134,11 +138,21 @@ def test_a_page_through_two_converters_counts_once() -> None:
 
 
 def _near_copy_similarity(a: list[str], b: list[str]) -> float:
-    return similarity(*(signature(shingles(sentence_text(doc), salt=NEAR_COPY_SALT)) for doc in (a, b)))
+    return similarity(*(signature(_sentence_shingles(doc)) for doc in (a, b)))
 
 
-#: Sentences of one template (their shingles overlap a little, as a site's sentences do).
-POOL = [f"Report {i} says the council of the town spent {i * 7} pounds on the roads this year." for i in range(40)]
+def _sentence_shingles(doc: list[str]) -> set[int]:
+    return shingles(sentence_text(doc), salt=NEAR_COPY_SALT)
+
+
+def _near_copies(a: list[str], b: list[str]) -> bool:
+    score, sizes = _near_copy_similarity(a, b), [len(_sentence_shingles(doc)) for doc in (a, b)]
+    return score >= NEAR_COPY_THRESHOLD or NEAR_COPY_CONTAINED.holds(score, *sizes)
+
+
+#: Sentences of one template (their shingles overlap a little, as a site's sentences do): about 10
+#: shingles each.
+POOL = [f"Report {i} says the council of the town spent {i * 7} pounds on the roads this year." for i in range(60)]
 
 
 def test_near_copies_group_from_the_threshold_on() -> None:
@@ -153,14 +167,50 @@ def test_near_copies_group_from_the_threshold_on() -> None:
         assert counts.count("a", page[0]) == (1 if score >= NEAR_COPY_THRESHOLD else 2)
 
 
-@given(st.lists(st.integers(0, 39), min_size=1, max_size=12, unique=True), st.lists(st.integers(0, 39), max_size=12))
+@given(st.lists(st.integers(0, 59), min_size=1, max_size=40, unique=True), st.lists(st.integers(0, 59), max_size=40))
 def test_a_shared_line_counts_once_exactly_when_the_documents_are_near_copies(a: list[int], b: list[int]) -> None:
     first, second = [POOL[i] for i in a], [POOL[i] for i in b]
     counts = LineCounts()
     counts.add("a", first)
     counts.add("a", second)
-    grouped = set(a) == set(b) or _near_copy_similarity(first, second) >= NEAR_COPY_THRESHOLD
+    grouped = set(a) == set(b) or _near_copies(first, second)
     assert all(counts.count("a", POOL[i]) == (1 if grouped else 2) for i in set(a) & set(b))
+
+
+def test_an_article_and_its_longer_update_count_once() -> None:
+    article, update = POOL[:20], POOL[:30]  # ten paragraphs added: all of the article inside the update
+    score = _near_copy_similarity(article, update)
+    assert CONTAINED_MIN_SIMILARITY <= score < NEAR_COPY_THRESHOLD
+    assert len(_sentence_shingles(article)) >= CONTAINED_MIN_SHINGLES
+    counts = LineCounts()
+    for doc in (article, update):
+        counts.add("a", doc)
+    assert [counts.count("a", line) for line in (POOL[0], POOL[19], POOL[29])] == [1, 1, 1]
+
+
+def test_a_small_or_loosely_alike_document_inside_another_counts_apart() -> None:
+    small = (POOL[:14], POOL[:18])  # all inside, alike, but below the size of an article's sentences
+    loose = (POOL[:20], POOL[:50])  # all inside, but too little alike to trust the estimate
+    assert len(_sentence_shingles(small[0])) < CONTAINED_MIN_SHINGLES <= len(_sentence_shingles(loose[0]))
+    assert _near_copy_similarity(*loose) < CONTAINED_MIN_SIMILARITY <= _near_copy_similarity(*small)
+    for pair in (small, loose):
+        counts = LineCounts()
+        for doc in pair:
+            counts.add("a", doc)
+        assert counts.count("a", POOL[0]) == 2
+
+
+def test_containment_groups_from_its_share_on() -> None:
+    page = POOL[:25]
+    variants = [POOL[: 25 - k] + POOL[30 : 30 + 2 * k] for k in range(1, 6)]  # k sentences out, 2k others in
+    shares = [len(_sentence_shingles(page) & _sentence_shingles(v)) / len(_sentence_shingles(page)) for v in variants]
+    assert min(shares) < CONTAINED_SHARE <= max(shares)
+    for variant in variants:
+        counts = LineCounts()
+        counts.add("a", page)
+        counts.add("a", variant)
+        assert counts.count("a", page[0]) == (1 if _near_copies(page, variant) else 2)
+    assert any(_near_copies(page, v) and _near_copy_similarity(page, v) < NEAR_COPY_THRESHOLD for v in variants)
 
 
 def test_near_copies_in_two_sources_count_in_each() -> None:
