@@ -376,7 +376,8 @@ def _title_apart(line: str) -> list[tuple[str, bool]]:
         rest = line[words[k - 1].end() :]
         at = _find_words(rest, opening)
         if at is not None:
-            pieces = [(opening, True), (rest[:at], False), (opening, True), (rest[at + len(opening) :], False)]
+            end = at + len(opening)
+            pieces = [(opening, True), (rest[:at], False), (rest[at:end], True), (rest[end:], False)]
             return [(text.strip(), title) for text, title in pieces if text.strip()]
     return [(line, False)]
 
@@ -428,15 +429,34 @@ def _repeats_apart(text: str, whole: bool) -> list[tuple[str, bool]]:
     return [(piece.strip(), kept) for piece, kept in out if piece.strip()]
 
 
+#: Quotes folded when a title's copy is looked for: a page's ``<title>`` and
+#: its headline often differ only in them ("Who's" / "Who’s").
+_QUOTES = str.maketrans("’‘“”", "''\"\"")
+
+
 def _find_words(text: str, words: str) -> int | None:
-    """Where ``words`` occur in ``text`` as whole words, or None."""
+    """Where ``words`` occur in ``text`` as whole words, or None: after a space
+    or a glued seam (a lower-case letter then the capital that starts them:
+    "… RecipeBeginners Sourdough Bread Recipe Published"), and before a
+    character that is no letter or digit or a seam; quotes folded (``_QUOTES``).
+
+    >>> _find_words("Home » Bread RecipeBread Recipe Published", "Bread Recipe"), _find_words("Who’s in", "Who's in")
+    (7, 0)
+    """
+    text, words = text.translate(_QUOTES), words.translate(_QUOTES)
     at = text.find(words)
     while at >= 0:
         end = at + len(words)
-        if (at == 0 or text[at - 1].isspace()) and (end == len(text) or not text[end].isalnum()):
+        if _seam_before(text, at) and (end == len(text) or not text[end].isalnum() or _seam_before(text, end)):
             return at
         at = text.find(words, at + 1)
     return None
+
+
+def _seam_before(text: str, at: int) -> bool:
+    """Whether a word can start at ``text[at]``: the text's start, after a space, or a capital after a lower-case
+    letter (a glued seam)."""
+    return at == 0 or text[at - 1].isspace() or (text[at - 1].islower() and text[at].isupper())
 
 
 def _menu_word(word: str) -> bool:

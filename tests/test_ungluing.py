@@ -292,6 +292,33 @@ def test_a_title_is_repeated_as_whole_words_only() -> None:
     assert flat_sentences(line, glued=False) == [line]
 
 
+@pytest.mark.parametrize(
+    ("before", "after", "apart"),
+    [
+        ("Shop » ", " Published", True),
+        ("shop", "Published", True),  # glued at both ends: a capital after a lower-case letter
+        ("SHOP", " Published", False),  # a capital after a capital: one word
+        ("shop", "s Published", False),  # a lower-case letter after: one word
+    ],
+)
+def test_a_title_copy_glued_to_the_words_around_it_is_found_at_its_seams(before: str, after: str, apart: bool) -> None:
+    """A glued text runs the headline into the words around it ("… RecipeEasy Sourdough Bread Recipe
+    Published"): a capital after a lower-case letter starts a word there."""
+    title = "Easy Sourdough Bread Recipe"
+    line = f"{title} | Farm Kitchen Home About {before}{title}{after}: May 19 by Jo."
+    assert (flat_sentences(line, glued=False)[0] == title) is apart
+
+
+def test_a_title_copy_is_found_whatever_its_quotes() -> None:
+    line = "Who's in Each Room at Night | Tech Blog Home Smart Home Who’s in Each Room at Night The sensors said so."
+    assert flat_sentences(line, glued=False)[:4] == [
+        "Who's in Each Room at Night",
+        "| Tech Blog Home Smart Home",
+        "Who’s in Each Room at Night",
+        "The sensors said so.",
+    ]
+
+
 def test_a_flat_page_s_title_line_is_its_headline() -> None:
     """A title-case headline runs into the menu after it as one run of
     capitalised words: only its repetition tells where it ends."""
