@@ -372,8 +372,9 @@ def _title_apart(line: str) -> list[tuple[str, bool]]:
     :func:`flat_sentences`)."""
     words = list(itertools.islice(_WORD_SPAN.finditer(line), TITLE_MAX_WORDS))
     for k in range(len(words), TITLE_MIN_WORDS - 1, -1):
-        opening = line[words[0].start() : words[k - 1].end()]
-        rest = line[words[k - 1].end() :]
+        start = words[0].start()
+        opening = line[start : words[k - 1].end()].rstrip(_OPENING_END).rstrip()
+        rest = line[start + len(opening) :]
         at = _find_words(rest, opening)
         if at is not None:
             end = at + len(opening)
@@ -429,16 +430,17 @@ def _repeats_apart(text: str, whole: bool) -> list[tuple[str, bool]]:
     return [(piece.strip(), kept) for piece, kept in out if piece.strip()]
 
 
+#: Punctuation an opening ends in that its copy need not ("Skiplagging in the
+#: relocation process, Chris Pardo …" / "… the relocation process 1 1 5").
+_OPENING_END = ",;:"
 #: Quotes folded when a title's copy is looked for: a page's ``<title>`` and
 #: its headline often differ only in them ("Who's" / "Who’s").
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
 def _find_words(text: str, words: str) -> int | None:
-    """Where ``words`` occur in ``text`` as whole words, or None: after a space
-    or a glued seam (a lower-case letter then the capital that starts them:
-    "… RecipeBeginners Sourdough Bread Recipe Published"), and before a
-    character that is no letter or digit or a seam; quotes folded (``_QUOTES``).
+    """Where ``words`` occur in ``text`` as whole words, or None: at a word's
+    edge (:func:`_edge`) on both sides, quotes folded (``_QUOTES``).
 
     >>> _find_words("Home » Bread RecipeBread Recipe Published", "Bread Recipe"), _find_words("Who’s in", "Who's in")
     (7, 0)
@@ -447,16 +449,33 @@ def _find_words(text: str, words: str) -> int | None:
     at = text.find(words)
     while at >= 0:
         end = at + len(words)
-        if _seam_before(text, at) and (end == len(text) or not text[end].isalnum() or _seam_before(text, end)):
+        if _edge(text, at) and _edge(text, end):
             return at
         at = text.find(words, at + 1)
     return None
 
 
-def _seam_before(text: str, at: int) -> bool:
-    """Whether a word can start at ``text[at]``: the text's start, after a space, or a capital after a lower-case
-    letter (a glued seam)."""
-    return at == 0 or text[at - 1].isspace() or (text[at - 1].islower() and text[at].isupper())
+def _edge(text: str, at: int) -> bool:
+    """Whether one word can end and the next start at ``text[at]``: at either
+    end of the text, next to a character that is no letter or digit, or at a
+    glued seam: a capital after a lower-case letter, a letter after a digit
+    ("… RecipeBeginners Sourdough Bread Recipe Published", "Sci Fi Novels
+    of 2025recommended by …").
+
+    >>> [_edge("LOADING]Product", 8), _edge("RecipeBeginners", 6), _edge("2025recommended", 4), _edge("iPhone", 1)]
+    [True, True, True, True]
+    >>> [_edge("LeCUN", 3), _edge("Recipes", 6), _edge("MP3", 2)]
+    [False, False, False]
+    """
+    if at == 0 or at == len(text):
+        return True
+    left, right = text[at - 1], text[at]
+    return (
+        not left.isalnum()
+        or not right.isalnum()
+        or (left.islower() and right.isupper())
+        or (left.isdigit() and right.isalpha())
+    )
 
 
 def _menu_word(word: str) -> bool:

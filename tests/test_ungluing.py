@@ -309,6 +309,19 @@ def test_a_title_copy_glued_to_the_words_around_it_is_found_at_its_seams(before:
     assert (flat_sentences(line, glued=False)[0] == title) is apart
 
 
+@pytest.mark.parametrize(
+    ("title", "copy"),
+    [
+        ("Sci Fi Novels of 2025", "» Sci Fi Novels of 2025recommended by Jo"),  # a word after a number
+        ("Product Feed Specs", "[ LOADING]Product Feed Specs[ LOADING]"),  # after and before a bracket
+        ("Skiplagging in the relocation process,", "Skiplagging in the relocation process 1 1 5"),  # its comma
+    ],
+)
+def test_a_title_copy_is_found_at_any_word_edge(title: str, copy: str) -> None:
+    line = f"{title} Farm Kitchen Home About Shop {copy} The mayor said so."
+    assert flat_sentences(line, glued=False)[0] == title.rstrip(",")
+
+
 def test_a_title_copy_is_found_whatever_its_quotes() -> None:
     line = "Who's in Each Room at Night | Tech Blog Home Smart Home Who’s in Each Room at Night The sensors said so."
     assert flat_sentences(line, glued=False)[:4] == [
