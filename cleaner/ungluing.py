@@ -41,10 +41,13 @@ heading inside a flat sentence becomes a line of its own too.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
+from typing import Any
 
+from .datafiles import alternation, load_data, require_string_lists
 from .lexicon import Lexicon, default_lexicon
 from .scoring import is_closing_rule
 
@@ -666,4 +669,44 @@ def unglue(line: str) -> list[str]:
 def _blocks(text: str, seams: bool) -> list[str]:
     """``text`` split at runs of spaces, and at seams too when ``seams``."""
     parts = _SPACES.split(text)
-    return [block for part in parts for block in _SEAM.split(part)] if seams else parts
+    return [block for part in parts for block in _seam_split(part, camel_words())] if seams else parts
+
+
+class CamelWordError(ValueError):
+    """The packaged camel-case words (``data/camel_words.json``) are not valid."""
+
+
+@functools.cache
+def camel_words() -> re.Pattern[str]:
+    """The words a seam does not cut (``data/camel_words.json``: "YouTube",
+    "iPhone", "McDonald"), as one pattern, loaded and checked once."""
+    return parse_camel_words(load_data("camel_words.json"))
+
+
+def parse_camel_words(data: Any) -> re.Pattern[str]:
+    """The ``words`` of ``data`` as one pattern, after checking that each is a
+    word of letters that holds a seam, and that every example is cut as it says."""
+    require_string_lists(data, ["words"], "data/camel_words.json", CamelWordError)
+    for word in data["words"]:
+        if not word.isalpha() or not _SEAM.search(word):
+            raise CamelWordError(f"data/camel_words.json: {word!r} is no word of letters with a seam inside")
+    pattern = re.compile(alternation(data["words"]))
+    for text, blocks in data["examples"]:
+        if [block.strip() for block in _seam_split(text, pattern)] != blocks:
+            raise CamelWordError(f"data/camel_words.json: example {text!r} is not cut into {blocks!r}")
+    return pattern
+
+
+def _seam_split(text: str, camel: re.Pattern[str]) -> list[str]:
+    """``text`` cut at its seams (``_SEAM``) but inside a word of ``camel``.
+
+    >>> _seam_split("HomeNewsWatch on YouTube", camel_words())
+    ['Home', 'News', 'Watch on YouTube']
+    """
+    inside = [(found.start(), found.end()) for found in camel.finditer(text)]
+    cuts = [
+        at
+        for at in (seam.start() for seam in _SEAM.finditer(text))
+        if not any(start < at < end for start, end in inside)
+    ]
+    return [text[a:b] for a, b in itertools.pairwise([0, *cuts, len(text)])]

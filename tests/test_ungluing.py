@@ -27,11 +27,15 @@ from cleaner.ungluing import (
     SPLIT_MAX_CHARS,
     SPLIT_MIN_CHARS,
     TITLE_MIN_WORDS,
+    CamelWordError,
+    _seam_split,
+    camel_words,
     flat_line,
     flat_lines,
     flat_sentences,
     is_glued,
     is_menu_line,
+    parse_camel_words,
     sentences,
     unglue,
 )
@@ -564,3 +568,37 @@ def test_a_repeated_phrase_of_capitalised_words_only_or_too_short_stays() -> Non
     short = " ".join(["rents", "rise", "again", "in", "the", "city"][: REPEAT_MIN_WORDS - 1])
     line = f"The {short} and the {short} fell."
     assert flat_sentences(line, glued=False) == [line]
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        ("HomeNewsWatch it on YouTube and on TikTok.", ["Home", "News", "Watch it on YouTube and on TikTok."]),
+        ("ShareYouTubeLinkedIn", ["Share", "YouTube", "LinkedIn"]),  # the seams before and between them stay
+        ("the new MacBook Pro and the iPhone", ["the new MacBook Pro and the iPhone"]),
+        ("the new Mac Book and the Phone", ["the new Mac Book and the Phone"]),
+        ("StoriesYoutube channel", ["Stories", "Youtube channel"]),
+    ],
+)
+def test_a_seam_does_not_cut_a_word_written_in_camel_case(text: str, blocks: list[str]) -> None:
+    assert _seam_split(text, camel_words()) == blocks
+
+
+def test_camel_words_are_checked_when_loaded() -> None:
+    good = {"words": ["YouTube"], "examples": [["HomeYouTube", ["Home", "YouTube"]]]}
+    assert parse_camel_words(good).fullmatch("YouTube")
+    for bad, message in [
+        ({"words": ["Youtube"], "examples": []}, "no word of letters with a seam"),
+        ({"words": ["You Tube"], "examples": []}, "no word of letters with a seam"),
+        ({"words": ["YouTube"], "examples": [["HomeYouTube", ["HomeYouTube"]]]}, "is not cut into"),
+        ({"words": "YouTube", "examples": []}, "must be a list of strings"),
+    ]:
+        with pytest.raises(CamelWordError, match=message):
+            parse_camel_words(bad)
+
+
+def test_a_glued_page_keeps_its_camel_case_words_whole() -> None:
+    body = "".join(PARAGRAPHS).replace("the council", "the YouTube channel of the council", 1)
+    lines = [line.text for line in segment(f"HomeNewsSport{body}Related Stories" * 3)]
+    assert "Sport" in lines and any("YouTube channel" in line for line in lines)
+    assert not any(line.endswith("You") for line in lines)
