@@ -199,8 +199,9 @@ class LineCounts:
         self.limit = _FULL
         self._counts: dict[int, int] = {}
         self._documents: set[int] = set()
-        near = DuplicateIndex(NEAR_COPY_THRESHOLD, groups, NEAR_COPY_SALT, NEAR_COPY_CONTAINED) if groups else None
-        self._near = near
+        self._near = (
+            DuplicateIndex(NEAR_COPY_THRESHOLD, groups, NEAR_COPY_SALT, NEAR_COPY_CONTAINED) if groups else None
+        )
         #: Per near-copy group (the serial of its first document), the keys its members counted, oldest group first.
         self._groups: dict[int, array[int]] = {}
         self._serial = 0

@@ -374,14 +374,15 @@ def _title_apart(line: str) -> list[tuple[str, bool]]:
     that copy, each piece with whether it is a title (see
     :func:`flat_sentences`)."""
     words = list(itertools.islice(_WORD_SPAN.finditer(line), TITLE_MAX_WORDS))
+    folded = line.translate(_QUOTES)  # the same length: offsets in it are offsets in the line
     for k in range(len(words), TITLE_MIN_WORDS - 1, -1):
         start = words[0].start()
         opening = line[start : words[k - 1].end()].rstrip(_OPENING_END).rstrip()
-        rest = line[start + len(opening) :]
-        at = _find_words(rest, opening)
+        after = start + len(opening)
+        at = _find_words(folded, folded[start:after], after)
         if at is not None:
             end = at + len(opening)
-            pieces = [(opening, True), (rest[:at], False), (rest[at:end], True), (rest[end:], False)]
+            pieces = [(opening, True), (line[after:at], False), (line[at:end], True), (line[end:], False)]
             return [(text.strip(), title) for text, title in pieces if text.strip()]
     return [(line, False)]
 
@@ -441,15 +442,15 @@ _OPENING_END = ",;:"
 _QUOTES = str.maketrans("’‘“”", "''\"\"")
 
 
-def _find_words(text: str, words: str) -> int | None:
-    """Where ``words`` occur in ``text`` as whole words, or None: at a word's
-    edge (:func:`_edge`) on both sides, quotes folded (``_QUOTES``).
+def _find_words(text: str, words: str, start: int = 0) -> int | None:
+    """Where ``words`` occur in ``text`` from ``start`` on as whole words, or
+    None: at a word's edge (:func:`_edge`) on both sides. (The caller folds
+    the quotes of both, ``_QUOTES``.)
 
-    >>> _find_words("Home » Bread RecipeBread Recipe Published", "Bread Recipe"), _find_words("Who’s in", "Who's in")
-    (7, 0)
+    >>> _find_words("Home » Bread RecipeBread Recipe Published", "Bread Recipe"), _find_words("Pie Pie", "Pie", 1)
+    (7, 4)
     """
-    text, words = text.translate(_QUOTES), words.translate(_QUOTES)
-    at = text.find(words)
+    at = text.find(words, start)
     while at >= 0:
         end = at + len(words)
         if _edge(text, at) and _edge(text, end):
@@ -690,8 +691,18 @@ def parse_camel_words(data: Any) -> re.Pattern[str]:
     for word in data["words"]:
         if not word.isalpha() or not _SEAM.search(word):
             raise CamelWordError(f"data/camel_words.json: {word!r} is no word of letters with a seam inside")
+    examples = data.get("examples")
+    if not isinstance(examples, list) or not all(
+        isinstance(example, list)
+        and len(example) == 2
+        and isinstance(example[0], str)
+        and isinstance(example[1], list)
+        and all(isinstance(block, str) for block in example[1])
+        for example in examples
+    ):
+        raise CamelWordError("data/camel_words.json: 'examples' must be a list of [text, [block, ...]]")
     pattern = re.compile(alternation(data["words"]))
-    for text, blocks in data["examples"]:
+    for text, blocks in examples:
         if [block.strip() for block in _seam_split(text, pattern)] != blocks:
             raise CamelWordError(f"data/camel_words.json: example {text!r} is not cut into {blocks!r}")
     return pattern

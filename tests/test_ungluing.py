@@ -592,6 +592,8 @@ def test_camel_words_are_checked_when_loaded() -> None:
         ({"words": ["You Tube"], "examples": []}, "no word of letters with a seam"),
         ({"words": ["YouTube"], "examples": [["HomeYouTube", ["HomeYouTube"]]]}, "is not cut into"),
         ({"words": "YouTube", "examples": []}, "must be a list of strings"),
+        ({"words": ["YouTube"], "examples": [["HomeYouTube"]]}, "must be a list of"),
+        ({"words": ["YouTube"]}, "must be a list of"),
     ]:
         with pytest.raises(CamelWordError, match=message):
             parse_camel_words(bad)
