@@ -101,7 +101,16 @@ _SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”’“‘»)\]
 #: page lost .19.
 GLUED_LINE_CHARS = 1000
 GLUED_MIN_ENDS = 2
-SPLIT_MIN_CHARS = 300
+#: In a glued text, the lines this long or longer are split (a shorter line
+#: with a glued sentence end is a teaser, a caption or a headline with its
+#: date run into it: "Last Man: Skills system updateI want to tell you …").
+#: ``python -m bench.run --converters gettext,tagstrip,flat,stripped``
+#: (scrapinghub / wcxb-dev articles (titles) / trafilatura-eval (titles)),
+#: 300 → 100: gettext .9108 / .9154 (.7541) / .8707 (.7444) → .9109 / .9155
+#: (.7566) / .8714 (.7456), tagstrip .9108 / .9171 (.7528) / .8700 (.7408) →
+#: .9109 / .9173 (.7554) / .8704 (.7420), flat and stripped the same; 50
+#: gives the same but tagstrip .9172 (.7566).
+SPLIT_MIN_CHARS = 100
 #: A text is glued, too, when a line of ``GLUED_LINE_CHARS`` or more holds at
 #: least ``SPACED_MIN_SHARE`` of its characters and ``SPACED_MIN_RUNS`` runs
 #: of spaces between blocks. On the gettext dumps (same commands, from the
