@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .datafiles import alternation, load_data, require_string_lists
 from .dates import date_pattern
 from .features import first_word, without_bullet
-from .language import function_words, month_words
+from .language import UNDETERMINED, function_words, month_words
 
 #: A name alone on a line ("Andrew King", "Dylan Bailey, MS, RD", "Anna Schmidt 19.10.2019")
 #: has at most this many words before its first comma, and at least two: one capitalized word
@@ -35,6 +35,12 @@ ROLE_MAX_WORDS = 6
 #: A name has at most this many tokens (words, joiners and commas): "By Bassem Mroue,
 #: Associated Press" has 5; a longer run of capitalized words is a title or a menu.
 NAME_MAX_TOKENS = 14
+
+#: The keys of ``Bylines.leads_by_language`` besides the languages': every lead, and the
+#: leads of every language.
+ALL_LEADS = "*"
+ANY_LANGUAGE = ""
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 _NAME_TOKEN = re.compile(r"[\w'’.&|,–—-]+")
 # The separators between the parts of a line: "|", the middle dots ("·", "•", "∙", "⋅", "‧",
@@ -51,12 +57,23 @@ class BylineError(ValueError):
     """The packaged byline words (``data/bylines.json``) are not valid."""
 
 
+class Leads(NamedTuple):
+    """The patterns of the lead words one language's bylines open with."""
+
+    #: Any lead word in the line, a cheap first test.
+    gate: re.Pattern[str]
+    #: A lead (after a role: "Written by") and the space before the name.
+    lead: re.Pattern[str]
+    #: A lead alone on its line ("By", "Autorin:").
+    alone: re.Pattern[str]
+
+
 class Bylines(NamedTuple):
     """The patterns a byline line is read with (:func:`parse_bylines`)."""
 
-    gate: re.Pattern[str]
-    lead: re.Pattern[str]
-    lead_alone: re.Pattern[str]
+    #: The leads by language (:meth:`leads`): a language's own leads and those of every
+    #: language ("by"); ``ALL_LEADS`` holds every lead, for a page of unknown language.
+    leads_by_language: dict[str, Leads]
     date: re.Pattern[str]
     #: Words no name alone holds: month names, lead words, roles, the words that end a name
     #: ("Published Jun 4, 2025" is no name and a date) and label words.
@@ -82,15 +99,37 @@ class Bylines(NamedTuple):
     #: alone ends: "in" and "on" as often go on with a headline ("Mac Pro Shipping in December").
     word_end: re.Pattern[str]
 
-    def name(self, text: str) -> str | None:
-        """The name of the byline ``text``, or None when it is no byline."""
+    def leads(self, lang: str | None = None) -> Leads:
+        """The leads a byline of a page in ``lang`` opens with: those of every language ("by",
+        "author") and the language's own ("von", "door"); every lead when the language is
+        not known (None or ``und``). A lead of another language is a word of the page's own
+        more often than a byline ("Door Locks & Smart Locks", "AV Scripts" on English pages)."""
+        if lang is None or lang == UNDETERMINED:
+            return self.leads_by_language[ALL_LEADS]
+        return self.leads_by_language.get(lang, self.leads_by_language[ANY_LANGUAGE])
+
+    def name(self, text: str, lang: str | None = None) -> str | None:
+        """The name of the byline ``text`` on a page in ``lang``, or None when it is no byline.
+        A lead of another language opens one only before a first name: a site's theme writes
+        its own language's lead ("4.02.2022 par Bob Fischer" on a German page), and a page's
+        language may be misread."""
         text = without_bullet(text.strip())
-        if self.gate.search(text) is None:
+        every = self.leads_by_language[ALL_LEADS]
+        if every.gate.search(text) is None:
             return None
+        own = self.leads(lang)
+        if own is every:
+            return self._name(text, every)
+        if own.gate.search(text) is not None and (name := self._name(text, own)) is not None:
+            return name
+        name = self._name(text, every)
+        return name if name is not None and self.is_given_name(name.split()[0]) else None
+
+    def _name(self, text: str, leads: Leads) -> str | None:
         for part in _PARTS.split(text):
             while (date := self.leading_date.match(part)) is not None:
                 part = part[date.end() :]
-            lead = self.lead.match(part)
+            lead = leads.lead.match(part)
             if lead is None:
                 continue
             name = part[lead.end() :]
@@ -105,11 +144,11 @@ class Bylines(NamedTuple):
             return name if _is_name(name, self.joiners) else None
         return None
 
-    def is_lead_alone(self, text: str) -> bool:
+    def is_lead_alone(self, text: str, lang: str | None = None) -> bool:
         """A lead without its name ("By", "Written by:"): converters put the name on the next line.
         "de", "author" and the other ``fragment_leads`` only with a colon ("Autorin:"): without
         one they as often end a fragment before a link."""
-        return self.lead_alone.fullmatch(without_bullet(text.strip())) is not None
+        return self.leads(lang).alone.fullmatch(without_bullet(text.strip())) is not None
 
     def is_bio(self, text: str, name: str) -> bool:
         """``text`` is about the person of the name alone ``name``: it opens with the name's
@@ -190,22 +229,16 @@ def _compile(data: object) -> Bylines:
     )
     require_string_lists(data, lists, source, BylineError)
     assert isinstance(data, dict)
-    leads, roles, ends = alternation(data["leads"]), alternation(data["roles"]), alternation(data["name_ends"])
+    roles, ends = alternation(data["roles"]), alternation(data["name_ends"])
     if not set(data["fragment_leads"]) <= set(data["leads"]):
         raise BylineError(f"{source}: every fragment lead must be a lead")
-    # alone on a line, a lead; a fragment lead only with its colon ("Autorin:")
-    alone_forms = [rf"(?:{alternation(set(data['leads']) - set(data['fragment_leads']))})\s*:?"]
-    if data["fragment_leads"]:
-        alone_forms.append(rf"(?:{alternation(data['fragment_leads'])})\s*:")
     date = rf"(?:{date_pattern()}|{_CLOCK})"
     particles = {word.lower() for word in data["particles"]}
     lower_ends = [word for word in data["name_ends"] if word in particles]
     any_case_ends = [word for word in data["name_ends"] if word not in particles]
     glued = alternation({w.capitalize() for w in (*data["name_ends"], *month_words()) if len(w) > 2})
     return Bylines(
-        gate=re.compile(rf"(?<![^\W\d_])(?:{leads})(?![^\W\d_])", re.IGNORECASE),
-        lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{leads})\s*:?\s+(?=\S)", re.IGNORECASE),
-        lead_alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{'|'.join(alone_forms)})", re.IGNORECASE),
+        leads_by_language=_leads_by_language(data, roles),
         date=re.compile(date, re.IGNORECASE),
         not_names=month_words()
         | {w.lower() for key in ("leads", "roles", "name_ends", "label_words") for w in data[key]},
@@ -227,6 +260,41 @@ def _compile(data: object) -> Bylines:
         word_end=re.compile(rf"\s(?i:{alternation(w for w in data['name_ends'] if len(w) > 2)})(?![^\W\d_])"),
         job=re.compile(rf"(?:{alternation(data['job_titles'])})s?(?![^\W\d_]|['’])", re.IGNORECASE),
     )
+
+
+def _leads_by_language(data: dict[str, Any], roles: str) -> dict[str, Leads]:
+    """``Bylines.leads_by_language`` of ``data``: its ``lead_languages`` give the languages of
+    a lead (space-separated codes, as :mod:`cleaner.language` names them); a lead not named
+    there opens a byline in every language."""
+    source = "data/bylines.json"
+    languages = data.get("lead_languages")
+    if not isinstance(languages, dict) or not all(isinstance(codes, str) for codes in languages.values()):
+        raise BylineError(f"{source}: 'lead_languages' must map leads to space-separated language codes")
+    if unknown := set(languages) - set(data["leads"]):
+        raise BylineError(f"{source}: 'lead_languages' names words that are no leads: {sorted(unknown)}")
+    of_lead = {lead: languages[lead].split() if lead in languages else None for lead in data["leads"]}
+    codes = {code for found in of_lead.values() for code in found or ()}
+    if bad := sorted(code for code in codes if not _LANGUAGE_CODE.fullmatch(code)):
+        raise BylineError(f"{source}: 'lead_languages' has codes that are no language codes: {bad}")
+    fragments = set(data["fragment_leads"])
+
+    def compiled(leads: list[str]) -> Leads:
+        alternatives = alternation(leads)
+        # alone on a line, a lead; a fragment lead only with its colon ("Autorin:")
+        forms = [rf"(?:{alternation(sorted(set(leads) - fragments))})\s*:?"] if set(leads) - fragments else []
+        if set(leads) & fragments:
+            forms.append(rf"(?:{alternation(sorted(set(leads) & fragments))})\s*:")
+        return Leads(
+            gate=re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])", re.IGNORECASE),
+            lead=re.compile(rf"(?:(?:{roles})\s+)?(?:{alternatives})\s*:?\s+(?=\S)", re.IGNORECASE),
+            alone=re.compile(rf"(?:(?:{roles})\s+)?(?:{'|'.join(forms)})", re.IGNORECASE),
+        )
+
+    def of_language(code: str) -> list[str]:
+        return [lead for lead, found in of_lead.items() if found is None or code in found]
+
+    found = {code: compiled(of_language(code)) for code in sorted(codes)}
+    return {**found, ALL_LEADS: compiled(list(of_lead)), ANY_LANGUAGE: compiled(of_language(ANY_LANGUAGE))}
 
 
 def _given_names(names: object, counter_examples: list[str]) -> frozenset[str]:
@@ -292,8 +360,9 @@ def packaged_bylines() -> Bylines:
     return parse_bylines(load_data("bylines.json"))
 
 
-def byline_name(text: str) -> str | None:
-    """The name of a byline line ("By Jane Doe, AP" gives "Jane Doe, AP"), or None.
+def byline_name(text: str, lang: str | None = None) -> str | None:
+    """The name of a byline line ("By Jane Doe, AP" gives "Jane Doe, AP") on a page in ``lang``
+    (None: of any language), or None.
 
     >>> byline_name("By Bassem Mroue, Associated Press")
     'Bassem Mroue, Associated Press'
@@ -302,4 +371,4 @@ def byline_name(text: str) -> str | None:
     >>> byline_name("By the time we arrived, it was over.") is None
     True
     """
-    return packaged_bylines().name(text)
+    return packaged_bylines().name(text, lang)

@@ -439,6 +439,9 @@ class Analysis:
     #: First prose line of the run of content lines with the most words of
     #: prose (:func:`_main_run_start`): the headline is looked for before it too.
     main: int
+    #: The page's language, which tells the lead words of its bylines
+    #: (:meth:`~cleaner.bylines.Bylines.leads`); None: every lead.
+    lang: str | None = None
 
 
 def _upper_case(text: str) -> bool:
@@ -467,8 +470,10 @@ def upper_case_headings(texts: Sequence[str]) -> bool:
     return False
 
 
-def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: LineModel) -> Analysis:
-    """Features, probabilities and the decoded content/boilerplate states."""
+def analyse(
+    lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: LineModel, lang: str | None = None
+) -> Analysis:
+    """Features, probabilities and the decoded content/boilerplate states of a page in ``lang``."""
     n = len(lines)
     upper = upper_case_headings([line.text for line in lines])
     feats = [
@@ -514,7 +519,8 @@ def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: L
     for i, state in zip(decoded, states, strict=True):
         content[i] = state
     names = [
-        byline_name(line.text) if f.words <= BYLINE_MAX_WORDS else None for f, line in zip(feats, lines, strict=True)
+        byline_name(line.text, lang) if f.words <= BYLINE_MAX_WORDS else None
+        for f, line in zip(feats, lines, strict=True)
     ]
     byline = [name is not None for name in names]
     closer = _article_closer(feats, prose, content, byline, [line.text for line in lines])
@@ -526,7 +532,9 @@ def analyse(lines: list[Line], stops: frozenset[str], lexicon: Lexicon, model: L
     end = content_any[-1] if content_any else -1
     anchor = start if anchor is None else anchor
     main = _main_run_start(content_any, prose, feats, n)
-    return Analysis(feats, prose, probability, content, duplicate, caption, listed, names, start, end, anchor, main)
+    return Analysis(
+        feats, prose, probability, content, duplicate, caption, listed, names, start, end, anchor, main, lang
+    )
 
 
 def _first_content(content_any: list[int], prose: list[bool], n: int) -> int:
@@ -663,7 +671,7 @@ def title_candidates(
     # a name that a byline elsewhere gives ("By Jane Doe") is the author's, not the headline
     authors = {name.split(",")[0].strip() for name in a.names if name is not None}
     excluded = [
-        x or lines[i].text in authors or _name_under_lead(lines, a.feats, i) is not None for i, x in enumerate(excluded)
+        x or lines[i].text in authors or _name_under_lead(lines, a, i) is not None for i, x in enumerate(excluded)
     ]
     topic = topic_words([line.text for line, c, p in zip(lines, a.content, a.prose, strict=True) if c and p], stops)
     kept: list[Candidate] = []
@@ -699,7 +707,7 @@ def _header_marks(lines: list[Line], a: Analysis, reach: set[int]) -> list[bool]
             if bylines.is_given_name(first_word(line.text)):
                 mark = bylines.bare_name(line.text) is not None
             else:
-                mark = f.words <= LEAD_ALONE_MAX_WORDS and bylines.is_lead_alone(line.text)
+                mark = f.words <= LEAD_ALONE_MAX_WORDS and bylines.is_lead_alone(line.text, a.lang)
         marks.append(mark)
     return marks
 
@@ -756,7 +764,7 @@ def classify(
     fields = Fields()
     if not lines:
         return fields
-    a = analyse(lines, stops, lexicon, model)
+    a = analyse(lines, stops, lexicon, model, lang)
     words = (url_words(url) or frozenset()) if title_model.uses_url else None
     chosen, rows = title_candidates(lines, a, stops, lexicon, repeats, words)
     title = title_model.choose(chosen, rows, title_line_echoes(lines[0].text, chosen))
@@ -998,13 +1006,13 @@ def _dek(a: Analysis, i: int, threshold: float, parts: frozenset[int]) -> bool:
     )
 
 
-def _name_under_lead(lines: list[Line], feats: list[LineFeatures], i: int) -> str | None:
+def _name_under_lead(lines: list[Line], a: Analysis, i: int) -> str | None:
     """The name of line ``i`` when it is a name alone under a lead alone ("By"
     / "Gabriel Gonzalez"): the author's, for the byline field and against the headline."""
-    if i == 0 or i >= len(lines) or feats[i - 1].words > LEAD_ALONE_MAX_WORDS:
+    if i == 0 or i >= len(lines) or a.feats[i - 1].words > LEAD_ALONE_MAX_WORDS:
         return None
     bylines = packaged_bylines()
-    return bylines.bare_name(lines[i].text) if bylines.is_lead_alone(lines[i - 1].text) else None
+    return bylines.bare_name(lines[i].text) if bylines.is_lead_alone(lines[i - 1].text, a.lang) else None
 
 
 def _first_under_headline(a: Analysis, i: int) -> bool:
@@ -1043,7 +1051,7 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
         # a name alone may have been read as a subheading, never as a paragraph
         if line.label in (Label.BODY, Label.TITLE, Label.STANDFIRST) or a.feats[i].rule is not None:
             continue
-        name = _name_under_lead(lines, a.feats, i + 1)
+        name = _name_under_lead(lines, a, i + 1)
         if name is not None:
             line.set(Label.BYLINE, "field:byline")
             lines[i + 1].set(Label.BYLINE, "field:byline")

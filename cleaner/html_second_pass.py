@@ -88,8 +88,9 @@ def label_blocks(
     model: LineModel | None,
     mode: str = SECOND_PASS,
     title_model: TitleModel | None = None,
+    lang: str | None = None,
 ) -> Fields:
-    """Label the lines of trafilatura's blocks in place; return the fields.
+    """Label the lines of trafilatura's blocks (a page in ``lang``) in place; return the fields.
 
     ``kinds[i]`` is the block kind of ``lines[i]``. With ``mode="full"`` (a
     plain dump of the page) the lines go through the whole text classifier (``model``, None
@@ -103,12 +104,14 @@ def label_blocks(
     (``html:recovered``) when no rule fires.
     """
     if mode == "full":
-        fields = classify(lines, stops, lexicon, model or default_model(), title_model or default_title_model())
+        fields = classify(
+            lines, stops, lexicon, model or default_model(), title_model or default_title_model(), lang=lang or "und"
+        )
         for line, kind in zip(lines, kinds, strict=True):
             if kind == "heading" and line.label is Label.BODY:
                 line.set(Label.HEADING, "html:heading")
     else:
-        fields = _rules_pass(lines, kinds, stops, lexicon, mode)
+        fields = _rules_pass(lines, kinds, stops, lexicon, mode, lang)
     _fuse_fields(lines, kinds, ext, fields)
     if mode == "rules":
         _drop_before_headline(lines)
@@ -169,7 +172,9 @@ def _kinds_lexicon(lexicon: Lexicon, kinds: frozenset[str]) -> Lexicon:
     return Lexicon([rule for rule in lexicon.rules if rule.kind in kinds])
 
 
-def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexicon: Lexicon, mode: str) -> Fields:
+def _rules_pass(
+    lines: list[Line], kinds: list[str], stops: frozenset[str], lexicon: Lexicon, mode: str, lang: str | None
+) -> Fields:
     fields = Fields()
     n = len(lines)
     # A long block is prose: only short ones are tested against the rules (the
@@ -233,7 +238,7 @@ def _rules_pass(lines: list[Line], kinds: list[str], stops: frozenset[str], lexi
         duplicate = mode != "none" and (
             (i > 0 and line.text == lines[i - 1].text) or (i + 1 < n and line.text == lines[i + 1].text)
         )
-        name = byline_name(line.text) if f.words <= BYLINE_MAX_WORDS and not prose[i] else None
+        name = byline_name(line.text, lang) if f.words <= BYLINE_MAX_WORDS and not prose[i] else None
         tail = before[n] - before[i + 1]
         if (
             rule is not None

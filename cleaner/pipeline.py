@@ -146,21 +146,23 @@ def clean(
     stops = language.stopwords(lang)
     fields = classify(article, stops, default_lexicon(), model, title_model, counts, url, lang)
     if options.extracted or fields.extracted:
-        fields = _rules_only(article, fields.title, stops, model, title_model)
+        fields = _rules_only(article, fields.title, stops, model, title_model, lang)
         if counts is not None:
             label_furniture(article, counts)
     return _document(lines, fields, lang, prob, doc_id=doc_id, extra=extra)
 
 
 def _rules_only(
-    lines: list[Line], title: str | None, stops: frozenset[str], model: LineModel, title_model: TitleModel
+    lines: list[Line], title: str | None, stops: frozenset[str], model: LineModel, title_model: TitleModel, lang: str
 ) -> Fields:
     """Relabel the classified ``lines`` of an extracted article as the HTML
     path labels trafilatura's blocks (``rules`` mode), the lines the
     classifier took for subheadings as headings and its headline as the
     page's title; the reasons read ``extracted:…`` (``extracted:paragraph``)."""
     kinds = ["heading" if line.label is Label.HEADING else "paragraph" for line in lines]
-    fields = label_blocks(lines, kinds, Extraction(title=title), stops, default_lexicon(), model, "rules", title_model)
+    fields = label_blocks(
+        lines, kinds, Extraction(title=title), stops, default_lexicon(), model, "rules", title_model, lang
+    )
     for line in lines:
         if line.reason.startswith("html:"):  # the HTML path's names, for text that came as text
             line.set(line.label, "extracted:" + line.reason.removeprefix("html:"))
@@ -260,7 +262,7 @@ def _clean_blocks(
     lang, prob = _language(lines, options)
     mode = "full" if ext.fallback else second_pass
     stops = language.stopwords(lang)
-    fields = label_blocks(lines, kinds, ext, stops, default_lexicon(), options.model, mode, options.title_model)
+    fields = label_blocks(lines, kinds, ext, stops, default_lexicon(), options.model, mode, options.title_model, lang)
     doc = _document(lines, fields, lang, prob, doc_id=doc_id, extra=dict(extra or {}))
     doc.date, doc.site_name, doc.url = ext.date, ext.site_name, ext.url
     return doc

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner import clean
-from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, parse_bylines
+from cleaner import Options, clean
+from cleaner.bylines import NAME_MAX_TOKENS, BylineError, byline_name, packaged_bylines, parse_bylines
 from cleaner.classifying import (
     AUTHOR_BIO_MIN_WORDS,
     AUTHOR_BIO_NEAR,
@@ -78,6 +78,7 @@ def _data(**changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "leads": ["by"],
         "fragment_leads": [],
+        "lead_languages": {},
         "roles": ["written"],
         "joiners": ["and"],
         "name_ends": ["updated"],
@@ -104,6 +105,47 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        # a lead of the page's language, or of every language ("by")
+        ("Door Jan de Vries", "nl", "Jan de Vries"),
+        ("Von Anna Schmidt | 3. Mai 2020", "de", "Anna Schmidt"),
+        ("Par Jean Dupont", "fr", "Jean Dupont"),
+        ("By Anna Schmidt", "de", "Anna Schmidt"),
+        ("By Anna Schmidt", "ja", "Anna Schmidt"),
+        # a lead of another language is a word of the page's own ...
+        ("Door Locks & Smart Locks", "en", None),
+        ("* Door Straps", "en", None),
+        ("AV Scripts", "en", None),
+        ("Von Herzen Gern", "en", None),
+        # ... but before a first name, a site's theme wrote it, or the page's language was misread
+        ("4.02.2022 par Bob Fischer", "de", "Bob Fischer"),
+        ("Von Thilo / 6. November 2023 / Keine Kommentare", "en", "Thilo"),
+        # a page of unknown language: every lead
+        ("Door Jan de Vries", "und", "Jan de Vries"),
+        ("Door Jan de Vries", None, "Jan de Vries"),
+    ],
+)
+def test_a_lead_opens_a_byline_in_its_own_languages(text: str, lang: str | None, name: str | None) -> None:
+    assert byline_name(text, lang) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "alone"),
+    [("Door", "nl", True), ("Door", "en", False), ("Door", "und", True), ("By", "nl", True), ("Autorin:", "fr", False)],
+)
+def test_a_lead_alone_is_read_in_its_own_languages(text: str, lang: str, alone: bool) -> None:
+    assert packaged_bylines().is_lead_alone(text, lang) is alone
+
+
+def test_a_byline_under_a_headline_is_read_in_the_page_language() -> None:
+    english = clean("\n\n".join([HEADLINE, "Door Locks & Smart Locks", *PROSE]))
+    dutch = clean("\n\n".join([HEADLINE, "Door Jan de Vries", *PROSE]), Options(detect_language=False))
+    assert english.lang == "en" and english.byline is None
+    assert dutch.byline == "Jan de Vries"
+
+
+@pytest.mark.parametrize(
     ("data", "message"),
     [
         (_data(examples=[["Written by Jane Doe", "Jane"]]), "gives 'Jane Doe', not 'Jane'"),
@@ -111,6 +153,9 @@ def test_a_valid_data_set_reads_its_own_words() -> None:
         (_data(counter_examples=["By Jane Doe"]), "counter-example 'By Jane Doe' gives the name 'Jane Doe'"),
         (_data(leads="by"), "must be a list of strings"),
         (_data(fragment_leads=["von"]), "every fragment lead must be a lead"),
+        (_data(lead_languages={"von": "de"}), "names words that are no leads: \\['von'\\]"),
+        (_data(lead_languages={"by": "English"}), "codes that are no language codes: \\['English'\\]"),
+        (_data(lead_languages=["by"]), "must map leads to space-separated language codes"),
         (_data(role_examples=["Staff Writer"]), "role example 'Staff Writer' is no role line"),
         (_data(role_counter_examples=["Editors"]), "role counter-example 'Editors' is a role line"),
         (_data(bare_name_examples=[["No Comments", "No Comments"]]), "gives None, not 'No Comments'"),
