@@ -834,7 +834,7 @@ def classify(
     if repeats is not None:
         label_furniture(lines, repeats)
     _standfirst(lines, title_at, a, fields)
-    fields.byline = _byline(lines, a, title_at)
+    fields.byline = _byline(lines, a, title_at, fields.title)
     fields.date = _date(lines, a, title_at, fields.byline, lang)
     first_body = next((line for line in lines if line.label is Label.BODY), None)
     if first_body is not None:
@@ -1021,7 +1021,7 @@ def _first_under_headline(a: Analysis, i: int) -> bool:
     return a.prose[i] or (f.words > 0 and f.rule is None)
 
 
-def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
+def _byline(lines: list[Line], a: Analysis, title_at: int | None, title: str | None) -> str | None:
     """The byline field: the first byline of the article's header (from
     ``BYLINE_ABOVE_TITLE`` lines above the headline to ``BYLINE_AFTER_START``
     lines after the article's first paragraph), else the first byline line
@@ -1033,7 +1033,8 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     several, the one nearest its date (a section's name sits there too: "Top
     Agencies", "Maria Mathioudaki", a date). With none of those, an author box
     (:func:`_author_box`), and last a name alone in the header that opens with a
-    first name (:func:`_first_name_alone`)."""
+    first name (:func:`_first_name_alone`). A name alone that names the article's
+    subject is none of them (:func:`_names_a_subject`; ``title``: the headline field)."""
     anchor = title_at if title_at is not None else a.start
     bylines = packaged_bylines()
     dates = [j for j, f in enumerate(a.feats) if f.has_date and j != title_at]
@@ -1058,6 +1059,8 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
             return name
         # above the headline, a name alone is as often a section ("Travel Tips")
         name = bylines.bare_name(line.text) if title_at is None or i > title_at else None
+        if name is not None and _names_a_subject(lines, i, name, title):
+            continue
         distance = min((abs(i - j) for j in dates), default=BYLINE_DATE_NEAR + 1)
         if i + 1 < len(lines) and bylines.is_role_line(lines[i + 1].text):
             distance = 0  # the author's job under the name ("Christoph Hein" / "Chefredakteur")
@@ -1093,6 +1096,22 @@ def _byline(lines: list[Line], a: Analysis, title_at: int | None) -> str | None:
     i, name = given[0]
     lines[i].set(Label.BYLINE, "field:byline")
     return name
+
+
+def _names_a_subject(lines: list[Line], i: int, name: str, title: str | None) -> bool:
+    """The name alone of line ``i`` is what the article is about, not its author: it opens with
+    no first name, and the headline field holds it ("Digital Photo Frame" under "Digital Photo
+    Frame App Makes Old Hardware Useful Again"; the field is without a site name or a byline
+    after it), or the next line opens with it and is neither a copy of it nor a line about a
+    person ("Memorial Park" / "Memorial Park is home to …"; an author box reads "Lauren Vetter"
+    / "Lauren Vetter is a growth-focused marketing professional … her …")."""
+    bylines = packaged_bylines()
+    if bylines.is_given_name(name.split()[0]):
+        return False
+    if title is not None and name.casefold() in title.casefold():
+        return True
+    following = lines[i + 1].text if i + 1 < len(lines) else ""
+    return following != lines[i].text and following.startswith(name) and not bylines.is_bio(following, name)
 
 
 def _first_name_alone(lines: list[Line], feats: list[LineFeatures], i: int, name: str) -> bool:

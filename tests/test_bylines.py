@@ -309,6 +309,40 @@ def test_of_two_names_alone_the_one_nearest_the_date_is_the_byline() -> None:
     assert (got, labelled) == ("Maria Mathioudaki", ["Maria Mathioudaki"])
 
 
+PARK = "Memorial Park is home to the oldest mountain bike trails in the city, with ten miles of loops."
+
+
+@pytest.mark.parametrize(
+    ("headline", "header", "byline"),
+    [
+        # a name alone near a date is the byline ...
+        (HEADLINE, ["December 19, 2025", "Memorial Park"], "Memorial Park"),
+        (
+            "Local Mountain Bike Trails",
+            ["December 19, 2025", "Memorial Park", PARK.replace("Memorial Park", "The park")],
+            "Memorial Park",
+        ),
+        # ... unless it names the article's subject: the headline holds it
+        ("Digital Photo Frame App Makes Old Hardware Useful Again", ["December 19, 2025", "Digital Photo Frame"], None),
+        # (the headline field's words: not its byline)
+        ("Writing a Newsletter - by Engora Data", ["December 19, 2025", "Engora Data"], "Engora Data"),
+        # or the next line opens with it, no line about a person
+        ("Local Mountain Bike Trails", ["December 19, 2025", "Memorial Park", PARK], None),
+        # (a layout's copy of the name, which holds a job, is no line about it)
+        (HEADLINE, ["Paycom Blog Contributor", "Paycom Blog Contributor"], "Paycom Blog Contributor"),
+        # a first name: a person's name, whatever follows it
+        (
+            HEADLINE,
+            ["December 19, 2025", "Philipp Sarasin", "Philipp Sarasin lehrt Geschichte der Neuzeit in Zürich."],
+            "Philipp Sarasin",
+        ),
+    ],
+)
+def test_a_name_alone_that_names_the_subject_is_no_byline(headline: str, header: list[str], byline: str | None) -> None:
+    got, _ = _byline_of(headline, *header, *PROSE)
+    assert got == byline
+
+
 def test_a_lead_byline_in_the_header_wins_over_a_name_alone() -> None:
     got, _ = _byline_of(HEADLINE, "Travel Guides", "October 11, 2024", "By Jane Doe", *PROSE)
     assert got == "Jane Doe"
