@@ -133,6 +133,8 @@ class Bylines(NamedTuple):
             if lead is None:
                 continue
             name = part[lead.end() :]
+            if self.date.match(name) is not None:  # "Written By Feb 11, 2019": a date where the name goes
+                return None
             ends = [found.start() for found in (self.name_end.search(name), self.glued_end.search(name)) if found]
             words = name[: min(ends, default=len(name))].strip(" ,;:–—-").split(" ")
             # "David at | December 16", "Erin Spain 4 Comments"
