@@ -51,6 +51,10 @@ _CLOCK = r"\d{1,2}:\d{2}(?:\s*(?:am|pm|uhr|h))?"
 _TRAILING_COUNT = re.compile(r"(?:\s+\d{1,2})+\s*$")
 # the links of a list as a text dump writes them: "Books , Kit Reviews , News"
 _LINK_LIST = " , "
+# a seam where the converter glued two words: a capital after four lower-case letters
+# ("ChecklistsJust"); a name's capital comes sooner ("McNally", "DeSantis"), and a name
+# holds at most one such seam ("Mark SubbaRao", "DianaHR Team", "Mark HelfrichTeilen")
+_GLUED_SEAM = re.compile(r"[a-zß-ÿ]{4}[A-ZÀ-Þ]")
 
 
 class BylineError(ValueError):
@@ -200,6 +204,8 @@ class Bylines(NamedTuple):
         if not 2 <= len(words) <= BARE_NAME_MAX_WORDS or any(w.lower() in self.function_words for w in words[1:]):
             return None
         if all(len(word) < 3 for word in words):  # a language switch: "DE FR IT EN"
+            return None
+        if len(_GLUED_SEAM.findall(name)) > 1:  # links run together: "Wedding ChecklistsJust EngagedWedding"
             return None
         for word in words:
             letters = word.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
