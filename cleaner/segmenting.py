@@ -10,6 +10,7 @@ its number but is not classified.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from .document import Line
@@ -65,6 +66,10 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     browser's link numbers, bracketed link targets):
     for text that comes in paragraphs already, as an HTML extraction's blocks.
     """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        # decomposed letters (macOS writes NFD) are composed first: every step reads words,
+        # seams and mojibake ("youâ\x80\x99re") in composed letters
+        text = unicodedata.normalize("NFC", text)
     repair = has_mojibake(text)
     split = split_lines(text)
     numbered = layout and has_link_numbers(text)

@@ -2,6 +2,7 @@
 
 import re
 import sys
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 
@@ -71,6 +72,15 @@ def test_mojibake_is_repaired_and_clean_text_left_alone() -> None:
     assert repair_encoding("The caf\u00c3\u00a9 \u00e2\u20ac\u201c open") == "The caf\u00e9 \u2013 open"
     for clean in ("Fran\u00e7ais \u00e0 Paris", "\u00c2ge moyen", "na\u00efve caf\u00e9"):
         assert repair_encoding(clean) == clean
+
+
+def test_a_decomposed_text_is_read_as_its_composed_form() -> None:
+    # macOS writes NFD: mojibake, glued seams and words are found in composed letters
+    text = "Whether you\u00e2\u20ac\u2122re a caf\u00e9 owner\nEspa\u00c3\u00b1ol"
+    decomposed = unicodedata.normalize("NFD", text)
+    assert decomposed != text
+    assert [line.text for line in segment(decomposed)] == ["Whether you\u2019re a caf\u00e9 owner", "Espa\u00f1ol"]
+    assert [line.raw for line in segment(decomposed)] == [line.raw for line in segment(text)]
 
 
 @pytest.mark.parametrize(

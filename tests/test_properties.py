@@ -49,6 +49,12 @@ def test_output_paragraphs_come_from_the_input_in_order(text: str) -> None:
 
 @pytest.mark.fuzz
 @given(any_text)
+def test_a_decomposed_text_cleans_as_its_composed_form(text: str) -> None:
+    assert clean_text(unicodedata.normalize("NFD", text)) == clean_text(unicodedata.normalize("NFC", text))
+
+
+@pytest.mark.fuzz
+@given(any_text)
 def test_output_is_normalized(text: str) -> None:
     out = clean_text(text)
     assert unicodedata.is_normalized("NFC", out)
