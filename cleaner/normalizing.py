@@ -66,12 +66,14 @@ _MOJIBAKE_HINT = re.compile(
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 
+# The format characters a reader does not see: soft hyphen; zero-width space, word joiner, BOM;
+# bidi embeddings, overrides and isolates.
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+_INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 _REMOVED = (
     "\u0000-\u0008\u000b-\u001f\u007f-\u009f"  # C0 and C1 controls (\t and \n are handled apart)
-    "\u00ad"  # soft hyphen
-    "\u200b\u2060\ufeff"  # zero-width space, word joiner, BOM
-    "\u202a-\u202e\u2066-\u2069"  # bidi embeddings, overrides and isolates
-    "\ud800-\udfff"  # lone surrogates (from JSON "\ud800")
+    + _INVISIBLE
+    + "\ud800-\udfff"  # lone surrogates (from JSON "\ud800")
 )
 _REMOVE_RE = re.compile(f"[{_REMOVED}]")
 
@@ -101,6 +103,21 @@ _ASCII_FOLD = str.maketrans(
         "\u2026": "...",
     }
 )
+
+
+def as_displayed(text: str) -> str:
+    """``text`` as a reader sees it, before anything measures its lines: composed (NFC; macOS
+    writes NFD) and without the invisible format characters (a zero-width space, a soft hyphen,
+    a BOM), which would lengthen lines and hide a list's bullet. Line breaks stay as they are.
+
+    >>> as_displayed("Cafe\u0301 \u200bau\u00adlait")
+    'Café aulait'
+    """
+    if text.isascii():
+        return text
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _INVISIBLE_RE.sub("", text)
 
 
 def has_mojibake(text: str) -> bool:

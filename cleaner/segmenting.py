@@ -10,11 +10,11 @@ its number but is not classified.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from .document import Line
 from .normalizing import (
+    as_displayed,
     decode_entities,
     has_link_numbers,
     has_link_targets,
@@ -66,10 +66,9 @@ def segment(text: str, *, ascii_punctuation: bool = False, layout: bool = True) 
     browser's link numbers, bracketed link targets):
     for text that comes in paragraphs already, as an HTML extraction's blocks.
     """
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        # decomposed letters (macOS writes NFD) are composed first: every step reads words,
-        # seams and mojibake ("youâ\x80\x99re") in composed letters
-        text = unicodedata.normalize("NFC", text)
+    # every step reads the text as displayed: words, seams and mojibake ("youâ\x80\x99re") in
+    # composed letters, line lengths and bullets without invisible characters
+    text = as_displayed(text)
     repair = has_mojibake(text)
     split = split_lines(text)
     numbered = layout and has_link_numbers(text)
