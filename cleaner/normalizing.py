@@ -110,14 +110,13 @@ def as_displayed(text: str) -> str:
     writes NFD) and without the invisible format characters (a zero-width space, a soft hyphen,
     a BOM), which would lengthen lines and hide a list's bullet. Line breaks stay as they are.
 
-    >>> as_displayed("Cafe\u0301 \u200bau\u00adlait")
-    'Café aulait'
+    >>> as_displayed("Cafe\u0301 \u200bau\u00adlait"), as_displayed("e\u200b\u0301")
+    ('Café aulait', 'é')
     """
     if text.isascii():
         return text
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return _INVISIBLE_RE.sub("", text)
+    text = _INVISIBLE_RE.sub("", text)  # first: a letter and its accent may be either side of one
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def has_mojibake(text: str) -> bool:

@@ -54,6 +54,12 @@ def test_a_decomposed_text_cleans_as_its_composed_form(text: str) -> None:
 
 
 @pytest.mark.fuzz
+@given(any_text, st.sampled_from(["\u200b", "\u00ad", "\ufeff", "\u2060", "\u202c"]))
+def test_invisible_characters_between_words_change_nothing(text: str, invisible: str) -> None:
+    assert clean_text(text.replace(" ", " " + invisible)) == clean_text(text)
+
+
+@pytest.mark.fuzz
 @given(any_text)
 def test_output_is_normalized(text: str) -> None:
     out = clean_text(text)
