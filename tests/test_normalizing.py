@@ -86,7 +86,12 @@ def test_a_decomposed_text_is_read_as_its_composed_form() -> None:
 @pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufeff", "\u2060"])
 def test_an_invisible_character_hides_no_bullet(invisible: str) -> None:
     # "o \u200bAssociate …" read as a lower-case "o" went on the line above: a list became one line
-    items = ["Personal Trainer Certificate", "Associate Degree in Fitness", "Bachelor of Science", "Clinical Diploma"]
+    items = [
+        "Personal Trainer Undergraduate Certificate",
+        "Associate Degree in Applied Exercise and Fitness",
+        "Bachelor of Science in Exercise Science",
+        "Clinical Medical Assistant Diploma",
+    ]
     shown = [line.text for line in segment("\n".join(f"o {invisible}{item}" for item in items))]
     assert shown == [f"o {item}" for item in items]
 
