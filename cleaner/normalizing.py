@@ -70,6 +70,8 @@ _MOJIBAKE_HINT = re.compile(
 # bidi embeddings, overrides and isolates.
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+# The spaces other than " " (Unicode Zs): a no-break space looks like any other.
+_SPACES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
 _REMOVED = (
     "\u0000-\u0008\u000b-\u001f\u007f-\u009f"  # C0 and C1 controls (\t and \n are handled apart)
     + _INVISIBLE
@@ -107,15 +109,18 @@ _ASCII_FOLD = str.maketrans(
 
 def as_displayed(text: str) -> str:
     """``text`` as a reader sees it, before anything measures its lines: composed (NFC; macOS
-    writes NFD) and without the invisible format characters (a zero-width space, a soft hyphen,
-    a BOM), which would lengthen lines and hide a list's bullet. Line breaks stay as they are.
+    writes NFD), without the invisible format characters (a zero-width space, a soft hyphen,
+    a BOM), which would lengthen lines and hide a list's bullet, and with every space a plain
+    one (a no-break space after a short word hid a glued text's seams). Line breaks stay as
+    they are.
 
-    >>> as_displayed("Cafe\u0301 \u200bau\u00adlait"), as_displayed("e\u200b\u0301")
-    ('Café aulait', 'é')
+    >>> as_displayed("Cafe\u0301 \u200bau\u00adlait"), as_displayed("e\u200b\u0301"), as_displayed("à\u00a0bientôt")
+    ('Café aulait', 'é', 'à bientôt')
     """
     if text.isascii():
         return text
-    text = _INVISIBLE_RE.sub("", text)  # first: a letter and its accent may be either side of one
+    # first: a letter and its accent may be either side of an invisible character
+    text = _INVISIBLE_RE.sub("", text).translate(_SPACES)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 

@@ -60,6 +60,12 @@ def test_invisible_characters_between_words_change_nothing(text: str, invisible:
 
 
 @pytest.mark.fuzz
+@given(any_text, st.sampled_from(["\u00a0", "\u2009", "\u202f", "\u3000"]))
+def test_any_space_cleans_as_a_plain_one(text: str, space: str) -> None:
+    assert clean_text(text.replace(" ", space)) == clean_text(text)
+
+
+@pytest.mark.fuzz
 @given(any_text)
 def test_output_is_normalized(text: str) -> None:
     out = clean_text(text)

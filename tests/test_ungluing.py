@@ -127,6 +127,14 @@ def test_segment_splits_a_glued_page_and_the_parts_keep_their_line_number() -> N
     assert {line.number for line in lines[1:]} == {2}
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f"])
+def test_a_glued_page_splits_the_same_with_no_break_spaces(space: str) -> None:
+    # "More In\u00a0Dubai Airshow" was cut in two at a no-break space a browser's copy puts after a short word
+    page = glued_page().replace(FOOTER, "More In Dubai Airshow" + FOOTER)
+    assert "More In Dubai Airshow" in [line.text for line in segment(page)]
+    assert [line.text for line in segment(page.replace("In ", "In" + space))] == [line.text for line in segment(page)]
+
+
 def test_a_careful_text_is_not_split() -> None:
     text = "\n".join([*PARAGRAPHS, (" ".join(PARAGRAPHS) + " ") * 3 + "See it on YouTube."])
     assert [line.text for line in segment(text)] == text.split("\n")
