@@ -71,7 +71,7 @@ _MOJIBAKE_HINT = re.compile(
 _INVISIBLE = "\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
 # The spaces other than " " (Unicode Zs): a no-break space looks like any other.
-_SPACES = dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")
+_SPACE_RE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _REMOVED = (
     "\u0000-\u0008\u000b-\u001f\u007f-\u009f"  # C0 and C1 controls (\t and \n are handled apart)
     + _INVISIBLE
@@ -120,7 +120,7 @@ def as_displayed(text: str) -> str:
     if text.isascii():
         return text
     # first: a letter and its accent may be either side of an invisible character
-    text = _INVISIBLE_RE.sub("", text).translate(_SPACES)
+    text = _SPACE_RE.sub(" ", _INVISIBLE_RE.sub("", text))
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
