@@ -2,6 +2,9 @@
 
 Policy (documented in the README):
 
+* before anything measures its lines, a text is taken as displayed
+  (:func:`as_displayed`): the invisible format characters below go, every
+  Unicode space becomes a plain one, and it is composed (NFC);
 * mojibake is repaired with ftfy, but only when a cheap check sees the
   signature of UTF-8 read as Latin-1/cp1252 (ftfy's own check costs more
   than the whole cleaning of a page);
