@@ -78,6 +78,9 @@ class Bylines(NamedTuple):
     #: The leads by language (:meth:`leads`): a language's own leads and those of every
     #: language ("by"); ``ALL_LEADS`` holds every lead, for a page of unknown language.
     leads_by_language: dict[str, Leads]
+    #: The leads that are nouns ("author", "Autor"), lower-cased: without a colon they open a
+    #: byline only before a name of two words or more ("* Author Hub" is a menu's item).
+    noun_leads: frozenset[str]
     date: re.Pattern[str]
     #: Words no name alone holds: month names, lead words, roles, the words that end a name
     #: ("Published Jun 4, 2025" is no name and a date) and label words.
@@ -146,6 +149,9 @@ class Bylines(NamedTuple):
                 words.pop()
             name = " ".join(words).strip(" ,;:–—-")
             if any(word.lower() in self.labels for word in name.split(",", 1)[0].split()):
+                return None
+            said = lead.group(0)
+            if ":" not in said and said.split()[-1].lower() in self.noun_leads and len(name.split()) < 2:
                 return None
             return name if _is_name(name, self.joiners) else None
         return None
@@ -219,6 +225,7 @@ def _compile(data: object) -> Bylines:
     words = (
         "leads",
         "fragment_leads",
+        "noun_leads",
         "roles",
         "joiners",
         "name_ends",
@@ -238,8 +245,9 @@ def _compile(data: object) -> Bylines:
     require_string_lists(data, lists, source, BylineError)
     assert isinstance(data, dict)
     roles, ends = alternation(data["roles"]), alternation(data["name_ends"])
-    if not set(data["fragment_leads"]) <= set(data["leads"]):
-        raise BylineError(f"{source}: every fragment lead must be a lead")
+    for key, what in (("fragment_leads", "fragment lead"), ("noun_leads", "noun lead")):
+        if not set(data[key]) <= set(data["leads"]):
+            raise BylineError(f"{source}: every {what} must be a lead")
     date = rf"(?:{date_pattern()}|{_CLOCK})"
     particles = {word.lower() for word in data["particles"]}
     lower_ends = [word for word in data["name_ends"] if word in particles]
@@ -247,6 +255,7 @@ def _compile(data: object) -> Bylines:
     glued = alternation({w.capitalize() for w in (*data["name_ends"], *month_words()) if len(w) > 2})
     return Bylines(
         leads_by_language=_leads_by_language(data, roles),
+        noun_leads=frozenset(word.lower() for word in data["noun_leads"]),
         date=re.compile(date, re.IGNORECASE),
         not_names=month_words()
         | {w.lower() for key in ("leads", "roles", "name_ends", "label_words") for w in data[key]},

@@ -78,6 +78,7 @@ def _data(**changes: object) -> dict[str, object]:
     data: dict[str, object] = {
         "leads": ["by"],
         "fragment_leads": [],
+        "noun_leads": [],
         "lead_languages": {},
         "roles": ["written"],
         "joiners": ["and"],
@@ -131,6 +132,23 @@ def test_a_lead_opens_a_byline_in_its_own_languages(text: str, lang: str | None,
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a noun lead without a colon: a name of two words or more ...
+        ("Autor Mark Newton", "Mark Newton"),
+        ("Author Jane Doe | March 3, 2024", "Jane Doe"),
+        # ... one word is a menu's item; with a colon, a name
+        ("* Author Hub", None),
+        ("Author Guidelines", None),
+        ("Author: Bo2man", "Bo2man"),
+        ("By Tobi", "Tobi"),
+    ],
+)
+def test_a_noun_lead_without_a_colon_needs_a_name_of_two_words(text: str, name: str | None) -> None:
+    assert byline_name(text) == name
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "alone"),
     [("Door", "nl", True), ("Door", "en", False), ("Door", "und", True), ("By", "nl", True), ("Autorin:", "fr", False)],
 )
@@ -153,6 +171,7 @@ def test_a_byline_under_a_headline_is_read_in_the_page_language() -> None:
         (_data(counter_examples=["By Jane Doe"]), "counter-example 'By Jane Doe' gives the name 'Jane Doe'"),
         (_data(leads="by"), "must be a list of strings"),
         (_data(fragment_leads=["von"]), "every fragment lead must be a lead"),
+        (_data(noun_leads=["author"]), "every noun lead must be a lead"),
         (_data(lead_languages={"von": "de"}), "names words that are no leads: \\['von'\\]"),
         (_data(lead_languages={"by": "English"}), "codes that are no language codes: \\['English'\\]"),
         (_data(lead_languages=["by"]), "must map leads to space-separated language codes"),
