@@ -60,6 +60,34 @@ def test_line_key_drops_bullets_and_trailing_marks_only() -> None:
     assert line_key("Posted in 2019.") == "posted in 2019."  # one full stop ends a sentence: it stays
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("🔥 Trending", "related-stories"),
+        ("📌 You may also like", "related-stories"),
+        ("👉🏽 Read more →", "related-stories"),
+        ("★ Related Articles ★", "related-stories"),
+        ("← Previous", "navigation"),
+        ("☰ Menu", "navigation"),
+        ("✉️ Contact", "copyright"),
+    ],
+)
+def test_pictographs_and_arrows_around_the_wording_are_not_part_of_it(text: str, kind: str) -> None:
+    rule = LEXICON.match(text)
+    assert rule is not None and rule.kind == kind, (text, rule)
+
+
+def test_copyright_signs_currency_and_code_stay_in_the_key() -> None:
+    assert line_key("© 2020 Acme") == "© 2020 acme"
+    assert LEXICON.match("© 2020 Acme Inc.") is not None
+    assert line_key("$ 5") == "$ 5"
+    assert line_key("`close`") == "`close`"  # a backtick is a symbol (class Sk), but of code
+    assert LEXICON.match("`close`") is None
+    assert line_key("1\ufe0f\u20e3 Step one") == "1\ufe0f\u20e3 step one"  # a keycap's digit is the wording
+    assert line_key("READ MORE ↓") == "read more ↓"  # an arrow down opens more of the page, not another
+    assert LEXICON.match("READ MORE ↓") is None
+
+
 def _rules_file() -> dict:
     return json.loads(resources.files("cleaner").joinpath("data/furniture.json").read_text("utf-8"))
 
@@ -140,10 +168,11 @@ def test_first_chars_of_unknown_starts_is_none() -> None:
 
 
 def test_line_key_strips_as_the_regexes_would() -> None:
-    lead = re.compile(r"^[\s*+•·▪►▸◦‣●○■□>#|\-–—]+")
-    trail = re.compile(r"(?:[\s:|»›>·•\-–—]|\.{2,})+$")  # two or more dots: an ellipsis
+    pictographs = "▪►▸◦●○■□🔥→★👉🏽\ufe0f"  # symbols of class So, arrows, an emoji's skin tone and selector
+    lead = re.compile(rf"^[\s*+•·‣>#|\-–—{pictographs}]+")
+    trail = re.compile(rf"(?:[\s:|»›>·•\-–—{pictographs}]|\.{{2,}})+$")  # two or more dots: an ellipsis
     rng = random.Random(3)
-    alphabet = list(" \t\n\u00a0\u2003\u3000\x1c\x85*+•·▪►▸◦‣●○■□>#|-–—:»›abcAZ.")
+    alphabet = list(f" \t\n\u00a0\u2003\u3000\x1c\x85*+•·>#|-–—:»›abcAZ.©$`‣{pictographs}")
     for _ in range(20000):
         text = "".join(rng.choices(alphabet, k=rng.randint(0, 10)))
         assert line_key(text) == trail.sub("", lead.sub("", text)).lower(), repr(text)
