@@ -27,6 +27,7 @@ from cleaner.ungluing import (
     SPLIT_MAX_CHARS,
     SPLIT_MIN_CHARS,
     TITLE_MIN_WORDS,
+    AbbreviationError,
     CamelWordError,
     _seam_split,
     camel_words,
@@ -35,7 +36,9 @@ from cleaner.ungluing import (
     flat_sentences,
     is_glued,
     is_menu_line,
+    parse_abbreviations,
     parse_camel_words,
+    sentence_break,
     sentences,
     unglue,
 )
@@ -605,6 +608,45 @@ def test_camel_words_are_checked_when_loaded() -> None:
     ]:
         with pytest.raises(CamelWordError, match=message):
             parse_camel_words(bad)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Laptop vs. Desktop: How Many Watts Does a Computer Use? Laptops use less.",
+         ["Laptop vs. Desktop: How Many Watts Does a Computer Use?", "Laptops use less."]),
+        ("Es spricht Prof. Dr. Caja Thimm aus Bonn. Nr. 5 folgt.",
+         ["Es spricht Prof. Dr. Caja Thimm aus Bonn.", "Nr. 5 folgt."]),
+        ("Sie kamen mit ca. 300 Gästen. Es regnete.", ["Sie kamen mit ca. 300 Gästen.", "Es regnete."]),
+        # the same letters end a sentence where they are no abbreviation
+        ("The answer was no. Then he left.", ["The answer was no.", "Then he left."]),
+        ("We ate at Dr. Brown's. The fries were cold.", ["We ate at Dr. Brown's.", "The fries were cold."]),
+        ("It runs on every OS etc. The app is free.", ["It runs on every OS etc.", "The app is free."]),
+        ("The drug was approved by the FDA. Prices rose.", ["The drug was approved by the FDA.", "Prices rose."]),
+    ],
+)  # fmt: skip
+def test_a_flat_line_is_not_cut_after_an_abbreviation(line: str, expected: list[str]) -> None:
+    assert sentence_break().split(line) == expected
+
+
+def test_abbreviations_are_checked_when_loaded() -> None:
+    good = {"words": {"en": ["vs"]}, "examples": [["Cats vs. Dogs. Birds.", ["Cats vs. Dogs.", "Birds."]]]}
+    assert parse_abbreviations(good).split("Red vs. Blue. Green.") == ["Red vs. Blue.", "Green."]
+    for bad, message in [
+        ({"words": {"en": ["vs."]}, "examples": []}, "no word of letters"),
+        ({"words": {"en": ["et al"]}, "examples": []}, "no word of letters"),
+        ({"words": {"en": "vs"}, "examples": []}, "must be a list of strings"),
+        ({"words": ["vs"], "examples": []}, "must map language codes"),
+        ({"words": {}, "examples": []}, "must map language codes"),
+        (
+            {"words": {"en": ["vs"]}, "examples": [["Cats vs. Dogs. Birds.", ["Cats vs.", "Dogs.", "Birds."]]]},
+            "is not cut into",
+        ),
+        ({"words": {"en": ["vs"]}, "examples": [["Cats vs. Dogs. Birds."]]}, "must be a list of"),
+        ({"words": {"en": ["vs"]}}, "must be a list of"),
+    ]:
+        with pytest.raises(AbbreviationError, match=message):
+            parse_abbreviations(bad)
 
 
 def test_a_glued_page_keeps_its_camel_case_words_whole() -> None:
