@@ -37,6 +37,30 @@ def require_string_lists(data: Any, keys: Iterable[str], source: str, error: typ
             raise error(f"{source}: {key!r} must be a list of strings")
 
 
+def require_split_examples(data: dict[str, Any], source: str, error: type[ValueError], part: str) -> list[Any]:
+    """The ``examples`` of ``data``, each a text and the parts it must be cut into
+    (``[text, [part, ...]]``); raise ``error`` when they are not so written.
+
+    >>> require_split_examples({"examples": [["A b", ["A", "b"]]]}, "x.json", ValueError, "block")
+    [['A b', ['A', 'b']]]
+    >>> require_split_examples({"examples": [["A b"]]}, "x.json", ValueError, "block")
+    Traceback (most recent call last):
+    ...
+    ValueError: x.json: 'examples' must be a list of [text, [block, ...]]
+    """
+    examples = data.get("examples")
+    if not isinstance(examples, list) or not all(
+        isinstance(example, list)
+        and len(example) == 2
+        and isinstance(example[0], str)
+        and isinstance(example[1], list)
+        and all(isinstance(piece, str) for piece in example[1])
+        for example in examples
+    ):
+        raise error(f"{source}: 'examples' must be a list of [text, [{part}, ...]]")
+    return examples
+
+
 def alternation(words: Iterable[str]) -> str:
     r"""A regex alternation of ``words``, the longest first, a space in a word matching any white space.
 

@@ -47,7 +47,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .datafiles import alternation, load_data, require_string_lists
+from .datafiles import alternation, load_data, require_split_examples, require_string_lists
 from .lexicon import Lexicon, default_lexicon
 from .scoring import is_closing_rule
 
@@ -713,16 +713,7 @@ def parse_camel_words(data: Any) -> re.Pattern[str]:
     for word in data["words"]:
         if not word.isalpha() or not _SEAM.search(word):
             raise CamelWordError(f"data/camel_words.json: {word!r} is no word of letters with a seam inside")
-    examples = data.get("examples")
-    if not isinstance(examples, list) or not all(
-        isinstance(example, list)
-        and len(example) == 2
-        and isinstance(example[0], str)
-        and isinstance(example[1], list)
-        and all(isinstance(block, str) for block in example[1])
-        for example in examples
-    ):
-        raise CamelWordError("data/camel_words.json: 'examples' must be a list of [text, [block, ...]]")
+    examples = require_split_examples(data, "data/camel_words.json", CamelWordError, "block")
     pattern = re.compile(alternation(data["words"]))
     for text, blocks in examples:
         if [block.strip() for block in _seam_split(text, pattern)] != blocks:
@@ -755,17 +746,7 @@ def parse_abbreviations(data: Any) -> re.Pattern[str]:
             raise AbbreviationError(f"{source}: {word!r} is no word of letters (write it without its full stop)")
     unique = sorted({word for listed in words.values() for word in listed})
     pattern = re.compile(_SENTENCE_BREAK.format(abbreviations="".join(rf"(?<!\b{word}\.)" for word in unique)))
-    examples = data.get("examples")
-    if not isinstance(examples, list) or not all(
-        isinstance(example, list)
-        and len(example) == 2
-        and isinstance(example[0], str)
-        and isinstance(example[1], list)
-        and all(isinstance(part, str) for part in example[1])
-        for example in examples
-    ):
-        raise AbbreviationError(f"{source}: 'examples' must be a list of [text, [sentence, ...]]")
-    for text, parts in examples:
+    for text, parts in require_split_examples(data, source, AbbreviationError, "sentence"):
         if pattern.split(text) != parts:
             raise AbbreviationError(f"{source}: example {text!r} is not cut into {parts!r}")
     return pattern
