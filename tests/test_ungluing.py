@@ -29,6 +29,7 @@ from cleaner.ungluing import (
     TITLE_MIN_WORDS,
     AbbreviationError,
     CamelWordError,
+    _bylines_apart,
     _seam_split,
     camel_words,
     flat_line,
@@ -353,6 +354,31 @@ def test_a_flat_page_s_title_line_is_its_headline() -> None:
     headline = "Council Votes More Money for Roads"
     page = f"{headline} Home News Sport Weather {headline} " + " ".join(PARAGRAPHS)
     assert clean(page).title == headline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Guides By Ramon Berenguer Dec 11, 2025 Share", ["Guides", "By Ramon Berenguer", "Dec 11, 2025 Share"]),
+        ("Webpage Written by Jane Doe Fact Checked", ["Webpage", "Written by Jane Doe", "Fact Checked"]),
+        ("Nachrichten Von Anna Schmidt 12.03.2024", ["Nachrichten", "Von Anna Schmidt", "12.03.2024"]),
+        # a lower-case lead is prose's "by"; a lead after a lower-case word or a sentence's end, prose too
+        ("Photography Trends in 2025 by Taya Iv", ["Photography Trends in 2025 by Taya Iv"]),
+        ("The song was produced By Max Martin", ["The song was produced By Max Martin"]),
+        ("Rates rose in the U.S. By Max Martin", ["Rates rose in the U.S. By Max Martin"]),
+        # a lead the byline parser reads no name after: a date where the name goes
+        ("Guides Written By Feb 11, 2019 Share", ["Guides Written By Feb 11, 2019 Share"]),
+    ],
+)  # fmt: skip
+def test_a_byline_inside_a_flat_sentence_is_a_line_of_its_own(sentence: str, expected: list[str]) -> None:
+    assert _bylines_apart(sentence) == expected
+
+
+def test_a_flat_page_s_byline_is_read() -> None:
+    headline = "Council Votes More Money for Roads"
+    page = f"{headline} Home News Sport Weather {headline} By Jane Doe 3 May 2024 " + " ".join(PARAGRAPHS)
+    doc = clean(page)
+    assert (doc.title, doc.byline) == (headline, "Jane Doe")
 
 
 @pytest.mark.parametrize("heading", ["Related Posts", "You Might Also Like", "Leave a Reply", "Privacy Policy"])
