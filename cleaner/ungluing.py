@@ -35,7 +35,10 @@ line is cut into sentences. So do the two copies of a phrase repeated a few
 words later (a breadcrumb's last item and the headline under it). What closes
 an article ("Related Posts", "Leave a Reply", "Contact Us": a closer of the
 furniture lexicon) runs into the teasers or comments after it, so a closer
-heading inside a flat sentence becomes a line of its own too.
+heading inside a flat sentence becomes a line of its own too, and so does a
+byline run into the headline before it ("Guides By Ramon Berenguer Dec 11,
+2025"). No sentence ends at an initial or after an abbreviation
+(``data/abbreviations.json``: "Laptop vs. Desktop", "Prof. Dr. Caja Thimm").
 """
 
 from __future__ import annotations
@@ -652,9 +655,10 @@ def _bylines_apart(sentence: str) -> list[str]:
     lead (``data/bylines.json``: "By", "Written by", "Von") after a menu word
     (:func:`_menu_word`), with the name the byline parser reads after it; not
     after a full stop the sentence break left (an initial: "… the U.S. By
-    Max Martin"), where "By" opens a sentence as often. A flat line runs the byline into the
-    headline or the section name before it and the date or the article after
-    it; as a line of its own it is read as one. Thirty-third session, on the
+    Max Martin"), where "By" opens a sentence as often. A flat line runs the
+    byline into the headline or the section name before it and the date or
+    the article after it; as a line of its own it is read as one. Thirty-third
+    session, on the
     ``stripped`` dumps (``bench.run``'s per-page scorer, shingle F1
     scrapinghub-aeb / wcxb-dev articles (titles) / snippet F1
     trafilatura-eval (titles)): .8690 / .9021 (471) / .8179 (471) → .8748 /
