@@ -47,6 +47,7 @@ from .headline import (
     cased_title,
     compare_candidates,
     dated_headline,
+    opening_repeated,
     tidy_title,
     title_line_echoes,
     topic_words,
@@ -767,7 +768,7 @@ def classify(
     a = analyse(lines, stops, lexicon, model, lang)
     words = (url_words(url) or frozenset()) if title_model.uses_url else None
     chosen, rows = title_candidates(lines, a, stops, lexicon, repeats, words)
-    title = title_model.choose(chosen, rows, title_line_echoes(lines[0].text, chosen))
+    title = title_model.choose(chosen, rows, title_line_echoes(lines[0].text, chosen, opening_repeated(lines)))
     parts = _split_parts(lines)
     fields.extracted = _opens_with_article(a)
     if title is not None and title[0] >= OPENING_PARAGRAPHS and fields.extracted:

@@ -311,18 +311,42 @@ def in_capitals(title: str | None) -> bool:
 _COPY_LEAD = " *+-•·>»|"
 
 
-def title_line_echoes(first: str, chosen: Sequence[Candidate]) -> list[bool]:
+def title_line_echoes(first: str, chosen: Sequence[Candidate], repeated: bool = False) -> list[bool]:
     """Whether each candidate says what the ``first`` line says, or its part
     before its last title separator, as words (:func:`~cleaner.html_words.word_key`),
     in at least :data:`TITLE_LINE_MIN_WORDS` words: a line after the first,
-    or that part of the first line itself ("Headline | Site" gives "Headline").
+    or that part of the first line itself ("Headline | Site" gives "Headline"),
+    or the whole first line when it is a flat text's opening that a later
+    line ``repeated`` (:func:`opening_repeated`).
     (:func:`~cleaner.html_titles.split_site_suffix`'s subtler reading of a
     suffix loses 1 to 3 titles on each converter that writes the ``<title>``.)"""
     whole, head = map(word_key, _title_line_parts(first))
     keys = {key for key in (whole, head) if key.count(" ") + 1 >= TITLE_LINE_MIN_WORDS}
     if not keys:
         return [False] * len(chosen)
-    return [word_key(text) in keys if i > 0 else head in keys and word_key(text) == head for i, text in chosen]
+    own = {head} & keys | ({whole} & keys if repeated else set())
+    return [word_key(text) in (keys if i > 0 else own) for i, text in chosen]
+
+
+def opening_repeated(lines: Sequence[Line]) -> bool:
+    """Whether the document's first line is the opening of a flat text's line
+    that a later line says again: the second line comes from the same input
+    line (:mod:`cleaner.ungluing` cuts the page's ``<title>``, which
+    ``get_text(" ")`` runs into the menu, out of the line where a later copy
+    repeats it), and some later line holds the same words. The copy itself
+    is often no candidate: it stands below the lines the decoder took for
+    the article's start, a menu's run of capitalised words above it. Taken
+    as the title line's echo (:func:`title_line_echoes`), the opening gains
+    titles on the flat dumps (``python -m bench.run --converters
+    flat,stripped --systems cleaner``, wcxb-dev articles / trafilatura-eval,
+    thirty-third session): ``flat`` 511 → 526 / 497 → 510, ``stripped`` 472
+    → 489 / 472 → 479 pages; without the test of the second line, a site's
+    tagline repeated in its footer ("Free Advising Session") was the
+    headline on inscriptis, html2text and textnodes pages."""
+    if len(lines) < 2 or lines[1].number != lines[0].number:
+        return False
+    key = word_key(lines[0].text)
+    return key.count(" ") + 1 >= TITLE_LINE_MIN_WORDS and any(word_key(line.text) == key for line in lines[1:])
 
 
 def _title_line_parts(first: str) -> tuple[str, str]:

@@ -73,6 +73,7 @@ from cleaner.headline import (
     dated_headline,
     default_title_model,
     line_parts,
+    opening_repeated,
     title_line_echoes,
     topic_share,
     topic_words,
@@ -470,6 +471,23 @@ def test_title_line_echoes(first: str, echoes: list[bool]) -> None:
     chosen = [(0, first), (0, "Council approves budget"), (3, "Council approves budget"), (4, "Daily Gazette"),
               (5, "COUNCIL approves budget!")]  # fmt: skip
     assert title_line_echoes(first, chosen) == echoes
+
+
+def test_a_flat_text_s_opening_echoes_itself_when_repeated() -> None:
+    """The first line of a flat text, cut out of its input line where a later
+    line repeats it, is the title line's echo; a first line of its own input
+    line (a site's tagline a footer repeats) or one said only once is not."""
+    opening = "Council approves budget"
+    chosen = [(0, opening), (3, "Daily Gazette")]
+    flat = [Line(1, opening, opening), Line(1, "Home News", "Home News"), Line(1, opening, opening)]
+    assert opening_repeated(flat)
+    assert title_line_echoes(opening, chosen, repeated=True) == [True, False]
+    assert title_line_echoes(opening, chosen) == [False, False]
+    own_line = [Line(1, opening, opening), Line(2, "Home News", "Home News"), Line(3, opening, opening)]
+    assert not opening_repeated(own_line)
+    assert not opening_repeated(flat[:2])
+    short = [Line(1, "Budget news", "Budget news"), Line(1, "Home", "Home"), Line(1, "Budget news", "Budget news")]
+    assert not opening_repeated(short)
 
 
 @pytest.mark.parametrize(("n", "echo"), [(TITLE_LINE_MIN_WORDS - 1, False), (TITLE_LINE_MIN_WORDS, True)])
