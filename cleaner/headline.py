@@ -338,9 +338,10 @@ def opening_repeated(lines: Sequence[Line]) -> bool:
     the article's start, a menu's run of capitalised words above it. Taken
     as the title line's echo (:func:`title_line_echoes`), the opening gains
     titles on the flat dumps (``python -m bench.run --converters
-    flat,stripped --systems cleaner``, wcxb-dev articles / trafilatura-eval,
-    thirty-third session): ``flat`` 511 → 526 / 497 → 510, ``stripped`` 472
-    → 489 / 472 → 479 pages; without the test of the second line, a site's
+    flat,stripped --systems cleaner --digits 4``, wcxb-dev articles /
+    trafilatura-eval, thirty-third session): ``flat`` .6444 → .6633 / .5882
+    → .6083, ``stripped`` .5952 → .6154 / .5586 → .5728; without the test of
+    the second line, a site's
     tagline repeated in its footer ("Free Advising Session") was the
     headline on inscriptis, html2text and textnodes pages."""
     if len(lines) < 2 or lines[1].number != lines[0].number:
