@@ -8,6 +8,7 @@ import math
 import pytest
 
 from cleaner import clean, clean_text
+from cleaner.lexicon import default_lexicon
 from cleaner.segmenting import segment
 from cleaner.ungluing import (
     FLAT_MIN_MENUS,
@@ -30,6 +31,7 @@ from cleaner.ungluing import (
     AbbreviationError,
     CamelWordError,
     _bylines_apart,
+    _fixed_front,
     _seam_split,
     camel_words,
     flat_line,
@@ -218,7 +220,10 @@ def test_a_flat_line_is_split_into_sentences_that_keep_its_number() -> None:
     lines = segment("Daily Record\n" + flat_page())
     assert [line.text for line in lines if line.text in PARAGRAPHS] == PARAGRAPHS
     assert {line.number for line in lines[1:]} == {2}
-    assert lines[1].text == "Skip to content Home News Sport Council votes more money for roads."
+    assert [line.text for line in lines[1:3]] == [
+        "Skip to content",
+        "Home News Sport Council votes more money for roads.",
+    ]
 
 
 def test_cleaning_a_flat_page_keeps_every_sentence_of_the_article_and_drops_the_footer() -> None:
@@ -404,6 +409,45 @@ def test_a_closer_heading_inside_a_flat_sentence_is_a_line_of_its_own(heading: s
 )
 def test_closer_words_in_a_sentence_stay(sentence: str) -> None:
     assert flat_sentences(f"Rents rose again. {sentence}", glued=False) == ["Rents rose again.", sentence]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Skip navigation Share this Prices rose again.", ["Skip navigation", "Share this", "Prices rose again."]),
+        ("Newsletter abonnieren Die Preise stiegen.", ["Newsletter abonnieren", "Die Preise stiegen."]),
+        ("Sign In Subscribe Now The council met.", ["Sign In", "Subscribe Now", "The council met."]),
+        ("Related Posts Sign In The council met.", ["Related Posts", "Sign In", "The council met."]),
+    ],
+)
+def test_furniture_phrases_opening_a_flat_sentence_are_lines_of_their_own(sentence: str, expected: list[str]) -> None:
+    """A flat line runs a page's buttons and labels into the sentence after
+    them; each phrase a rule matches is cut off where the sentence starts or
+    where the phrase before it was cut off."""
+    assert flat_sentences(f"Rents rose again. {sentence}", glued=False) == ["Rents rose again.", *expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Advertisement Strange tattoos are plentiful.",  # one word is no phrase
+        "Facebook Live lets pages broadcast video.",
+        "Share this with your friends.",  # a lower-case word after the phrase
+        "Prices rose as Sign In Records fell.",  # not where the sentence starts, and no closer
+        "Emil wrote JustHTML using coding agents.",  # a comment header's rule is open at its front
+        "CEO says $4.8 billion deal will close.",
+    ],
+)
+def test_furniture_words_inside_a_flat_sentence_stay(sentence: str) -> None:
+    assert flat_sentences(f"Rents rose again. {sentence}", glued=False) == ["Rents rose again.", sentence]
+
+
+def test_a_phrase_is_fixed_at_its_front_unless_any_first_word_would_do() -> None:
+    lexicon = default_lexicon()
+    assert _fixed_front("Skip navigation", lexicon)
+    assert _fixed_front("Photo Credit: Jane", lexicon)
+    assert not _fixed_front("Martin wrote", lexicon)
+    assert lexicon.line_rule("Martin wrote") is not None
 
 
 def flat_page_with_line_breaks() -> str:
