@@ -258,8 +258,8 @@ TITLE_SMALL_WORDS = frozenset(
 #: Words of a closer heading (a whole-line rule of a closer kind in
 #: ``data/furniture.json``: "Related Posts", "You Might Also Like", "Leave a
 #: Reply", "Privacy Policy") found inside a flat line's sentence, or of a
-#: phrase of any kind opening it (:func:`_furniture_apart`), capitalised and followed by a capitalised word
-#: or the sentence's end. On the flat dumps (shingle F1 scrapinghub /
+#: phrase of any kind opening it (:func:`_furniture_apart`), capitalised
+#: and followed by a capitalised word or the sentence's end. On the flat dumps (shingle F1 scrapinghub /
 #: wcxb-dev articles, snippet F1 trafilatura-eval; recall; titles wcxb-dev /
 #: trafilatura-eval) .819 / .876 / .784 (.941 / .955 / .936; .409 / .253)
 #: → .855 / .895 / .822 (.935 / .946 / .915; .393 / .249), gettext .906 /
